@@ -1,0 +1,184 @@
+"""Engine, sessions, SQLite pragmas, and the change stamp every write goes through."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import create_engine, event, inspect, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from greenzone_desktop.models.audit import AuditEntry
+from greenzone_desktop.models.base import SyncMixin, new_id, utcnow
+from greenzone_desktop.models.units import LocalState
+
+APP_DIR_NAME = "GreenZone"
+DB_FILE_NAME = "greenzone.sqlite"
+
+
+def default_db_path() -> Path:
+    """`--db`, else `GREENZONE_DB`, else the per-user data folder."""
+    env = os.environ.get("GREENZONE_DB")
+    if env:
+        return Path(env)
+    return Path(user_data_dir(APP_DIR_NAME, appauthor=False)) / DB_FILE_NAME
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _stamp_changes(session: Session, _flush_context: object, _instances: object) -> None:
+    """Bump version/updated_at/origin on every changed row and write the audit log."""
+    if session.info.get("raw"):
+        return
+    actor = session.info.get("actor", "")
+    origin = session.info.get("origin", "")
+    now = utcnow()
+    entries: list[AuditEntry] = []
+    for obj in list(session.new):
+        if not isinstance(obj, SyncMixin):
+            continue
+        if obj.id is None:
+            obj.id = new_id()
+        obj.created_at = obj.created_at or now
+        obj.updated_at = now
+        obj.origin = origin
+        obj.version = obj.version or 1
+        state = inspect(obj)
+        values = {
+            a.key: [None, _plain(getattr(obj, a.key))]
+            for a in state.mapper.column_attrs
+            if a.key not in _STAMP_FIELDS and getattr(obj, a.key) not in (None, "")
+        }
+        entries.append(_entry(obj, "create", values, actor, now))
+    for obj in list(session.dirty):
+        if not isinstance(obj, SyncMixin) or not session.is_modified(obj):
+            continue
+        state = inspect(obj)
+        changes: dict[str, list[object]] = {}
+        for attr in state.mapper.column_attrs:
+            if attr.key in _STAMP_FIELDS:
+                continue
+            hist = state.attrs[attr.key].history
+            if hist.has_changes():
+                before = hist.deleted[0] if hist.deleted else None
+                after = hist.added[0] if hist.added else None
+                if before != after:
+                    changes[attr.key] = [_plain(before), _plain(after)]
+        if not changes:
+            continue
+        obj.version = (obj.version or 0) + 1
+        obj.updated_at = now
+        obj.origin = origin
+        action = "update"
+        if "deleted" in changes:
+            action = "delete" if obj.deleted else "restore"
+        entries.append(_entry(obj, action, changes, actor, now))
+    session.add_all(entries)
+
+
+_STAMP_FIELDS = {"version", "updated_at", "created_at", "origin", "id"}
+
+
+def _entry(obj: SyncMixin, action: str, changes: dict, actor: str, now: datetime) -> AuditEntry:
+    return AuditEntry(
+        id=new_id(),
+        at=now,
+        actor=actor,
+        unit_id=obj.unit_id,
+        table_name=obj.__tablename__,
+        row_id=obj.id,
+        action=action,
+        changes=changes,
+    )
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+class Database:
+    """One database file (or URL): engine, session factory, and this installation's identity."""
+
+    def __init__(self, path: str | Path | None = None, *, actor: str = "", url: str | None = None):
+        self.path = Path(path) if path is not None else default_db_path()
+        self.url = url or f"sqlite:///{self.path}"
+        if url is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._factory, "before_flush", _stamp_changes)
+        self.actor = actor or os.environ.get("USER") or os.environ.get("USERNAME") or ""
+        self._local: dict[str, str] | None = None
+
+    @contextmanager
+    def session(self, *, raw: bool = False) -> Iterator[Session]:
+        """A short unit of work: commits on success, rolls back on any error.
+
+        `raw=True` skips the version stamp and audit (USB merge applies rows as they came).
+        """
+        with self._factory() as session:
+            session.info.update(actor=self.actor, origin=self.installation_id, raw=raw)
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    # -- local state -------------------------------------------------------------------
+    def _local_state(self) -> dict[str, str]:
+        if self._local is None:
+            with self._factory() as s:
+                self._local = {r.key: r.value for r in s.scalars(select(LocalState))}
+        return self._local
+
+    def set_local(self, key: str, value: str) -> None:
+        with self._factory() as s:
+            s.merge(LocalState(key=key, value=value))
+            s.commit()
+        self._local = None
+
+    def get_local(self, key: str, default: str = "") -> str:
+        return self._local_state().get(key, default)
+
+    @property
+    def installation_id(self) -> str:
+        return self._local_state().get("installation_id", "")
+
+    @property
+    def home_unit_id(self) -> str | None:
+        return self._local_state().get("home_unit_id") or None
+
+    def backup_to(self, dest: Path) -> Path:
+        """A consistent copy of the SQLite file (online backup API, safe while in use)."""
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        src = sqlite3.connect(self.path)
+        try:
+            out = sqlite3.connect(dest)
+            try:
+                src.backup(out)
+            finally:
+                out.close()
+        finally:
+            src.close()
+        return dest
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,91 @@
+"""Versioned schema: a new database gets the current tables; an older one is upgraded step by
+step after a backup of the file. Steps use Alembic's operations so they stay dialect-neutral."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic.operations import Operations
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, inspect, text
+
+from greenzone_desktop.models.base import Base, new_id
+from greenzone_desktop.models.db import Database
+
+SCHEMA_VERSION = 1
+
+# target version -> step taking it there from the version before.
+Step = Callable[[Operations, Connection], None]
+MIGRATIONS: dict[int, Step] = {}
+
+
+class SchemaError(RuntimeError):
+    """The database cannot be opened by this version of the app (message in Vietnamese)."""
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    from_version: int
+    to_version: int
+    backup: Path | None
+
+
+def _read_version(conn: Connection) -> int:
+    row = conn.execute(text("SELECT value FROM local_state WHERE key = 'schema_version'")).first()
+    return int(row[0]) if row else 1
+
+
+def _write_version(conn: Connection, version: int) -> None:
+    conn.execute(text("DELETE FROM local_state WHERE key = 'schema_version'"))
+    conn.execute(
+        text("INSERT INTO local_state (key, value) VALUES ('schema_version', :v)"),
+        {"v": str(version)},
+    )
+
+
+def upgrade(db: Database) -> UpgradeResult:
+    """Create or upgrade the schema; returns what was done."""
+    with db.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        current = _read_version(conn) if "local_state" in tables else 0
+    if not tables:
+        with db.engine.begin() as conn:
+            Base.metadata.create_all(conn)
+            _write_version(conn, SCHEMA_VERSION)
+            conn.execute(
+                text("INSERT INTO local_state (key, value) VALUES ('installation_id', :v)"),
+                {"v": new_id()},
+            )
+        return UpgradeResult(0, SCHEMA_VERSION, None)
+    if "local_state" not in tables or "units" not in tables:
+        raise SchemaError(f"Tệp «{db.path}» không phải cơ sở dữ liệu của Sổ Vùng Xanh.")
+    if current > SCHEMA_VERSION:
+        raise SchemaError(
+            f"Cơ sở dữ liệu «{db.path}» do phiên bản mới hơn tạo ra (lược đồ {current}, "
+            f"ứng dụng này hỗ trợ đến {SCHEMA_VERSION}). Hãy cập nhật ứng dụng."
+        )
+    backup = None
+    if current < SCHEMA_VERSION:
+        if db.engine.dialect.name == "sqlite":
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = db.backup_to(db.path.with_name(f"{db.path.stem}.v{current}-{stamp}.bak"))
+        with db.engine.begin() as conn:
+            ops = Operations(MigrationContext.configure(conn))
+            for version in range(current + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[version](ops, conn)
+            _write_version(conn, SCHEMA_VERSION)
+    return UpgradeResult(current, SCHEMA_VERSION, backup)
+
+
+def open_database(path: str | Path | None = None, *, actor: str = "") -> Database:
+    """Open (creating or upgrading as needed) the database at `path`."""
+    db = Database(path, actor=actor)
+    try:
+        upgrade(db)
+    except Exception:
+        db.dispose()
+        raise
+    return db
