@@ -121,7 +121,7 @@ class GateEntry(Base, SyncMixin):
     __table_args__ = (order_check("time_in", "time_out"),)
 
     checkpoint_id: Mapped[str] = mapped_column(ForeignKey("checkpoints.id"), index=True)
-    person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
     cccd: Mapped[str | None] = mapped_column(String(12))
     phone: Mapped[str | None] = mapped_column(String(15))

@@ -31,7 +31,7 @@ class TeamMember(Base, SyncMixin):
     __tablename__ = "team_members"
 
     team_id: Mapped[str] = mapped_column(ForeignKey("teams.id"), index=True)
-    person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(200), default="Thành viên")
     organisation: Mapped[str] = mapped_column(String(200), default="")
@@ -94,7 +94,7 @@ class Violation(Base, SyncMixin):
         CheckConstraint("fine_amount >= 0", name="fine_positive"),
     )
 
-    person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
     what: Mapped[str] = mapped_column(Text)
     occurred_on: Mapped[date] = mapped_column(Date)

@@ -35,7 +35,7 @@ class HealthStatus(Base, SyncMixin):
     planned_end: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     place: Mapped[str] = mapped_column(String(12), default="")
-    source_person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
+    source_person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"), index=True)
     zone_id: Mapped[str | None] = mapped_column(ForeignKey("zones.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
 

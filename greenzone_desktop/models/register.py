@@ -42,7 +42,7 @@ class Household(Base, SyncMixin):
     code: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(20), default=HouseholdKind.FAMILY.value)
     head_id: Mapped[str | None] = mapped_column(
-        ForeignKey("persons.id", use_alter=True, name="fk_households_head_id_persons")
+        ForeignKey("persons.id", use_alter=True, name="fk_households_head_id_persons"), index=True
     )
     head_name: Mapped[str] = mapped_column(String(200), default="")
     head_sort: Mapped[str] = mapped_column(String(400), default="", index=True)

@@ -1,0 +1,77 @@
+"""Accent-insensitive search over people and households (name, CCCD, phone, address, code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, case, or_, select
+
+from greenzone_desktop.models import Household, Person
+from greenzone_desktop.models.db import Database
+from greenzone_desktop.text import digits_only, fold, format_birth
+
+
+@dataclass(frozen=True)
+class PersonHit:
+    person_id: str
+    full_name: str
+    birth_date: date | None
+    birth_year: int | None
+    sex: str
+    cccd: str | None
+    phone: str | None
+    relation: str
+    residency: str
+    household_id: str
+    household_code: str
+    address: str
+    area: str
+
+    @property
+    def birth_text(self) -> str:
+        return format_birth(self.birth_date, self.birth_year)
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def person_match_clause(query: str):  # noqa: ANN201 - SQLAlchemy expression
+    """WHERE clause matching people by every word of `query` (prefix or substring),
+    against the folded name, CCCD and phone; a household code or address also matches."""
+    words = fold(query).split()
+    clauses = []
+    for w in words:
+        digits = digits_only(w)
+        if digits and len(digits) == len(w) and len(digits) >= 3:
+            clauses.append(or_(Person.search_key.like(_like(digits), escape="\\"),
+                               Household.search_key.like(_like(digits), escape="\\")))
+        else:
+            clauses.append(or_(Person.search_key.like(_like(w), escape="\\"),
+                               Household.search_key.like(_like(w), escape="\\")))
+    return and_(*clauses) if clauses else None
+
+
+def find_people(db: Database, query: str, *, limit: int = 200) -> list[PersonHit]:
+    """People matching `query`, whole-phrase prefix matches first, then Vietnamese name order."""
+    clause = person_match_clause(query)
+    if clause is None:
+        return []
+    phrase = fold(query)
+    stmt = (
+        select(
+            Person.id, Person.full_name, Person.birth_date, Person.birth_year, Person.sex,
+            Person.cccd, Person.phone, Person.relation, Person.residency, Person.household_id,
+            Household.code, Household.address, Household.area,
+        )
+        .join(Household, Person.household_id == Household.id)
+        .where(Person.deleted.is_(False), clause)
+        .order_by(
+            case((Person.name_key.like(phrase + "%"), 0), else_=1),
+            Person.sort_key,
+        )
+        .limit(limit)
+    )
+    with db.session() as s:
+        return [PersonHit(*row) for row in s.execute(stmt)]

@@ -1,0 +1,72 @@
+"""Business rules and configuration: data with defaults, stored in the database so they travel
+with backups and USB packages. Provinces set their own rules; nothing here is a buried constant."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from sqlalchemy import select
+
+from greenzone_desktop.models import Setting
+from greenzone_desktop.models.db import Database
+
+DEFAULTS: dict[str, Any] = {
+    # Printing
+    "logbook_days": 28,
+    "sign_blue": "#0a4da2",
+    "place_name": "",  # printed as "<place>, ngày … tháng … năm …"; default: the commune's name
+    # Health
+    "quarantine_days_f1": 14,
+    "quarantine_days_home": 14,
+    "f0_recovery_days": 14,
+    "vaccines": ["AstraZeneca", "Pfizer", "Moderna", "Sinopharm (Vero Cell)", "Sputnik V",
+                 "Abdala", "Janssen", "Hayat-Vax"],
+    "full_doses": 2,
+    # Testing after the last F0 in a zone (Bắc Ninh): days since last F0 -> test days.
+    "testing_schedule": [
+        {"max_days": 7, "test_days": [1, 7, 14]},
+        {"max_days": 14, "test_days": [7, 14]},
+        {"max_days": None, "test_days": ["before_lift"]},
+    ],
+    "zone_lift_days": 14,
+    # Checkpoints
+    "staff_min_doses": 1,
+    "staff_min_rest_hours": 8,
+    "staff_max_hours_week": 48,
+    "risk_areas": [],
+    # Green-zone criteria
+    "min_hotlines": 2,
+    "min_mailboxes": 2,
+    "min_zalo_groups": 1,
+    "households_per_covid_team": 70,
+    "risk_preset": "qd2686",
+    "daily_report_hour": 16,
+}
+
+
+def get_setting(db: Database, key: str) -> Any:
+    with db.session() as s:
+        row = s.scalars(select(Setting).where(Setting.key == key, Setting.deleted.is_(False)))
+        found = row.first()
+        if found is not None:
+            return found.value
+    return copy.deepcopy(DEFAULTS.get(key))
+
+
+def all_settings(db: Database) -> dict[str, Any]:
+    values = copy.deepcopy(DEFAULTS)
+    with db.session() as s:
+        for row in s.scalars(select(Setting).where(Setting.deleted.is_(False))):
+            values[row.key] = row.value
+    return values
+
+
+def set_setting(db: Database, key: str, value: Any) -> None:
+    with db.session() as s:
+        row = s.scalars(select(Setting).where(Setting.key == key)).first()
+        if row is None:
+            s.add(Setting(key=key, value=value, unit_id=db.home_unit_id))
+        else:
+            row.value = value
+            row.deleted = False
