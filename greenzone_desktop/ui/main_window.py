@@ -1,0 +1,113 @@
+"""The main window: a sidebar of pages, the page stack, and a status bar naming the unit."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from greenzone_desktop.services.changes import Changes
+from greenzone_desktop.services.units import home_unit
+from greenzone_desktop.ui import ui_settings
+from greenzone_desktop.ui.context import AppContext
+from greenzone_desktop.ui.pages import PAGES
+
+
+def load_pages() -> list[tuple[str, type[QWidget]]]:
+    """The page classes whose modules exist, in sidebar order."""
+    found = []
+    for page_id, module_name, class_name in PAGES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        found.append((page_id, getattr(module, class_name)))
+    return found
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, *, remember_geometry: bool = True):
+        super().__init__()
+        self.ctx = ctx
+        self.remember_geometry = remember_geometry
+        unit = home_unit(ctx.db)
+        self.setWindowTitle(f"Sổ Vùng Xanh — {unit.display_name}")
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(200)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for page_id, cls in load_pages():
+            page = cls(ctx)
+            page.setObjectName(f"page_{page_id}")
+            self.pages[page_id] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(getattr(cls, "title", page_id))
+            item.setData(Qt.ItemDataRole.UserRole, page_id)
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.unit_label = QLabel(unit.display_name)
+        self.path_label = QLabel(str(ctx.db.path))
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.unit_label)
+        self.statusBar().addPermanentWidget(self.path_label)
+        ctx.changed.connect(self._broadcast)
+        ctx.navigate_requested.connect(self.show_page)
+        self._shortcuts()
+        if self.sidebar.count():
+            self.sidebar.setCurrentRow(0)
+        if remember_geometry:
+            geometry = ui_settings.get("window/geometry")
+            if isinstance(geometry, QByteArray | bytes) and geometry:
+                self.restoreGeometry(geometry)
+            else:
+                self.resize(1366, 740)
+
+    def _shortcuts(self) -> None:
+        for i in range(min(9, self.sidebar.count())):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+            act.triggered.connect(lambda _=False, row=i: self.sidebar.setCurrentRow(row))
+            self.addAction(act)
+
+    def _broadcast(self, changes: Changes) -> None:
+        for page in self.pages.values():
+            handler = getattr(page, "on_changes", None)
+            if handler:
+                handler(changes)
+
+    def show_page(self, page_id: str, target: dict[str, Any] | None = None) -> QWidget | None:
+        page = self.pages.get(page_id)
+        if page is None:
+            return None
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == page_id:
+                self.sidebar.setCurrentRow(row)
+        if target and hasattr(page, "show_target"):
+            page.show_target(**target)
+        return page
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        if self.remember_geometry:
+            ui_settings.put("window/geometry", self.saveGeometry())
+        self.ctx.runner.wait(10000)
+        super().closeEvent(event)

@@ -1,0 +1,61 @@
+"""Shared fixtures: a fresh village database, a small demo village, a synchronous UI context."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("GREENZONE_DB", os.devnull + ".never-used")  # tests always pass a path
+
+from greenzone_desktop.models.db import Database  # noqa: E402
+from greenzone_desktop.models.migrations import open_database  # noqa: E402
+from greenzone_desktop.services.demo import generate_demo  # noqa: E402
+from greenzone_desktop.services.units import init_units  # noqa: E402
+
+DEMO_TODAY = date(2021, 9, 15)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """An empty village database."""
+    database = open_database(tmp_path / "village.sqlite", actor="kiểm thử")
+    init_units(database, province="Vĩnh Phúc", commune="Phường Hùng Vương",
+               village="Tổ dân phố Xuân Mai")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = open_database(path, actor="kiểm thử")
+    generate_demo(database, households=300, seed=7)
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A 300-household demo village (a fresh copy for each test)."""
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(_demo_template, path)
+    database = open_database(path, actor="kiểm thử")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def ctx(qtbot, demo_db: Database):  # noqa: ANN001, ANN201
+    """An AppContext whose database jobs run synchronously (no threads in tests)."""
+    from greenzone_desktop.ui.context import AppContext
+    from greenzone_desktop.ui.tasks import TaskRunner
+
+    return AppContext(demo_db, TaskRunner(synchronous=True))
