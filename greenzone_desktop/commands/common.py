@@ -47,6 +47,8 @@ def run_handler(args: argparse.Namespace) -> int:
     except ValueError as exc:  # exchange/printing errors carry Vietnamese messages too
         sys.stderr.write(f"Lỗi: {exc}\n")
         return 1
+    except BrokenPipeError:  # output piped into `head` and closed early
+        return 0
     except KeyboardInterrupt:
         sys.stderr.write("Đã hủy.\n")
         return 1

@@ -25,6 +25,7 @@ from greenzone_desktop.models.community import (
     Tip,
     Violation,
 )
+from greenzone_desktop.models.handoff import HandoffLog, SyncBase, SyncConflict
 from greenzone_desktop.models.health import (
     HealthStatus,
     TestingRound,
@@ -87,6 +88,7 @@ __all__ = [
     "DailyReport",
     "Finding",
     "GateEntry",
+    "HandoffLog",
     "HealthStatus",
     "Hotline",
     "Household",
@@ -102,6 +104,8 @@ __all__ = [
     "ShiftPattern",
     "Staff",
     "Sweep",
+    "SyncBase",
+    "SyncConflict",
     "SyncMixin",
     "Team",
     "TeamHousehold",

@@ -15,11 +15,21 @@ from sqlalchemy import Connection, inspect, text
 from greenzone_desktop.models.base import Base, new_id
 from greenzone_desktop.models.db import Database
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # target version -> step taking it there from the version before.
 Step = Callable[[Operations, Connection], None]
-MIGRATIONS: dict[int, Step] = {}
+
+
+def _v2_handoff_tables(_ops: Operations, conn: Connection) -> None:
+    """Version 2: bookkeeping for USB handoff (package log, per-peer sync base, conflicts)."""
+    from greenzone_desktop.models.handoff import HandoffLog, SyncBase, SyncConflict
+
+    for model in (HandoffLog, SyncBase, SyncConflict):
+        model.__table__.create(conn, checkfirst=True)
+
+
+MIGRATIONS: dict[int, Step] = {2: _v2_handoff_tables}
 
 
 class SchemaError(RuntimeError):

@@ -235,7 +235,7 @@ def _households(g: _Gen, unit_id: str, code_prefix: str, n: int, progress: Calla
               kind="boarding_house" if boarding else "family", head_id=head,
               head_name=head_name, head_sort=name_sort_key(head_name), address=address,
               area=area, phone=phone, notes="",
-              search_key=" ".join((fold(code), fold(head_name), fold(address), fold(area))))
+              search_key=" ".join((fold(code), fold(address), fold(area))))
         made.append((hid, area))
         if rng.random() < 0.86:
             g.add(Commitment, unit_id, kind="household", household_id=hid,

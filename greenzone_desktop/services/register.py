@@ -194,8 +194,9 @@ def person_keys(values: dict) -> dict:
 
 
 def household_search_key(h: Household) -> str:
-    return " ".join(x for x in (fold(h.code), fold(h.head_name), fold(h.address),
-                                fold(h.area), h.phone or "") if x)
+    # The head's name is searched through the members, not here: a household key holding it
+    # would make every member of "Nguyễn Văn X"'s household match "nguyen van".
+    return " ".join(x for x in (fold(h.code), fold(h.address), fold(h.area), h.phone or "") if x)
 
 
 # -- duplicates -----------------------------------------------------------------------------

@@ -53,11 +53,25 @@ def person_match_clause(query: str):  # noqa: ANN201 - SQLAlchemy expression
     return and_(*clauses) if clauses else None
 
 
+def phrase_clause(query: str):  # noqa: ANN201 - SQLAlchemy expression
+    """The whole folded query as one run of text in a person's or household's search key."""
+    phrase = fold(query)
+    return or_(Person.search_key.like(_like(phrase), escape="\\"),
+               Household.search_key.like(_like(phrase), escape="\\"))
+
+
 def find_people(db: Database, query: str, *, limit: int = 200) -> list[PersonHit]:
-    """People matching `query`, whole-phrase prefix matches first, then Vietnamese name order."""
-    clause = person_match_clause(query)
-    if clause is None:
+    """People matching `query` as a phrase ("nguyen van" → Nguyễn Văn …), prefix matches first,
+    then in Vietnamese name order; if the phrase matches nobody, every word anywhere."""
+    if not fold(query):
         return []
+    hits = _find(db, query, phrase_clause(query), limit)
+    if not hits and len(fold(query).split()) > 1:
+        hits = _find(db, query, person_match_clause(query), limit)
+    return hits
+
+
+def _find(db: Database, query: str, clause, limit: int) -> list[PersonHit]:  # noqa: ANN001
     phrase = fold(query)
     stmt = (
         select(

@@ -1,0 +1,96 @@
+"""The headless contract: init, demo, stats, find, check; exit codes 0/1/2; failures change nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from greenzone_desktop.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_demo_stats_find(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "v.sqlite")
+    code, out, _ = run(capsys, "--db", db, "init", "--province", "Vĩnh Phúc",
+                       "--commune", "Phường Hùng Vương", "--village", "Tổ dân phố Xuân Mai")
+    assert code == 0 and "Tổ dân phố Xuân Mai" in out
+    code, out, _ = run(capsys, "--db", db, "demo", "--households", "120", "--seed", "5")
+    assert code == 0
+    code, out, _ = run(capsys, "--db", db, "stats", "--json")
+    stats = json.loads(out)
+    assert stats["households"] == 120
+    assert 300 < stats["persons"] < 700
+    assert sum(stats["by_residency"].values()) == stats["persons"]
+    assert stats["commitments"]["households_signed"] + stats["commitments"]["households_unsigned"] == 120
+    code, out, _ = run(capsys, "--db", db, "find", "nguyen van", "--json")
+    hits = json.loads(out)
+    assert code == 0 and hits
+    assert all(h["full_name"].startswith("Nguyễn Văn") or "Nguyễn Văn" in h["full_name"] for h in hits)
+    assert all(h["household_code"] for h in hits)
+    code, out, _ = run(capsys, "--db", db, "check")
+    assert code == 0
+
+
+def test_demo_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outs = []
+    for name in ("a", "b"):
+        db = str(tmp_path / f"{name}.sqlite")
+        run(capsys, "--db", db, "demo", "--households", "50", "--seed", "9")
+        outs.append(run(capsys, "--db", db, "find", "thi", "--json")[1])
+    assert json.loads(outs[0]) == json.loads(outs[1])
+
+
+def test_bad_input_exit_1_and_nothing_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "v.sqlite"
+    code, _, err = run(capsys, "--db", str(db), "init", "--province", " ", "--commune", "X")
+    assert code == 1 and "Thiếu tên tỉnh" in err
+    assert not db.exists()
+    code, _, err = run(capsys, "--db", str(db), "stats")
+    assert code == 1 and "Chưa có cơ sở dữ liệu" in err
+
+
+def test_wrong_usage_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite"), "init", "--province", "A")
+    assert code == 2 and "Sai cách dùng" in err
+    code, _, err = run(capsys, "no-such-command")
+    assert code == 2
+
+
+def test_demo_refuses_a_unit_with_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "v.sqlite")
+    run(capsys, "--db", db, "demo", "--households", "10")
+    code, _, err = run(capsys, "--db", db, "demo", "--households", "10")
+    assert code == 1 and "đã có 10 hộ" in err
+    code, _, _ = run(capsys, "--db", db, "demo", "--households", "10", "--if-empty")
+    assert code == 0
+    assert json.loads(run(capsys, "--db", db, "stats", "--json")[1])["households"] == 10
+
+
+def test_ward_database_spreads_demo_over_villages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "w.sqlite")
+    code, out, _ = run(capsys, "--db", db, "init", "--province", "Bắc Ninh", "--commune", "Phường Võ Cường")
+    assert code == 0 and "xã/phường" in out
+    run(capsys, "--db", db, "demo", "--households", "2000")
+    assert json.loads(run(capsys, "--db", db, "stats", "--json")[1])["households"] == 2000
+
+
+def test_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "v.sqlite")
+    run(capsys, "--db", db, "demo", "--households", "5")
+    bak = tmp_path / "bak.sqlite"
+    assert run(capsys, "--db", db, "backup", "--out", str(bak))[0] == 0
+    assert run(capsys, "--db", db, "restore", str(bak))[0] == 0
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database at all")
+    code, _, err = run(capsys, "--db", db, "restore", str(bad))
+    assert code == 1 and "không phải bản sao lưu" in err
