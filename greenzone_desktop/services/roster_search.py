@@ -147,13 +147,34 @@ class SearchBoard:
                     best, best_key = t, key
         return best
 
-    def search(self, floor: int, limit: int) -> tuple[list[tuple[int, int]] | None, int]:
-        """Depth-first search for more than `floor` seats filled; returns (best, nodes used)."""
+    def capacity_bound(self) -> int:
+        """Most seats the staff could still fill, from each person's weekly hours left."""
+        total = 0
+        for w, week_shifts in enumerate(self.week_fill):
+            open_w = [t for t in week_shifts if self.need[t]]
+            if not open_w:
+                continue
+            shortest = min(self.dur[t] for t in open_w)
+            supply = 0
+            for p in range(self.m):
+                takes = sum(1 for t in open_w if self.ok(p, t))
+                if takes:
+                    supply += min(takes, (self.cap[p] - self.hrs[p][w]) // shortest)
+            total += min(supply, sum(self.need[t] for t in open_w))
+        return total
+
+    def search(
+        self, floor: int, limit: int, ceiling: int
+    ) -> tuple[list[tuple[int, int]] | None, int]:
+        """Depth-first search for more than `floor` seats filled; returns (best, nodes used).
+
+        Stops early on reaching `ceiling`, a known upper bound on the seats that can be filled.
+        """
         best: list[tuple[int, int]] | None = None
         stack: list[list] = []  # [shift, options, next option, applied option, need before]
         excluded: dict[int, list[int]] = {}
         filled = nodes = 0
-        goal = sum(self.need[t] for t in self.fill_idx)
+        goal = min(ceiling, sum(self.need[t] for t in self.fill_idx))
         descend = True
         while True:
             if descend:
@@ -242,10 +263,9 @@ class SearchBoard:
                 hours = self.hrs[p][w] - (self.dur[t] if self.week[t] == w else 0)
                 if hours + self.dur[s] > self.cap[p]:
                     continue
-                people = self.candidates(t)  # p's move cannot change anyone else's eligibility
-                if not people:
+                if not self.cand[t]:  # nobody else could take t (p's move changes only p)
                     continue
-                q = people[0]
+                q = self.candidates(t)[0]
                 self.toggle(p, t, False)
                 self.toggle(p, s, True)
                 self.toggle(q, t, True)
@@ -267,9 +287,9 @@ class SearchBoard:
                     top = self.total[p]
                     self.toggle(p, s, False)
                     people = self.candidates(s)
-                    better = people and self.total[people[0]] + self.dur[s] < top
+                    better = bool(people) and self.total[people[0]] + self.dur[s] < top
                     self.toggle(people[0] if better else p, s, True)
-                    moved = moved or bool(better)
+                    moved = moved or better
             if not moved:
                 break
 
@@ -281,12 +301,8 @@ class SearchBoard:
             if p in self.on[s]:
                 continue
             if person.vaccinated_doses < rules.min_doses:
-                doses = (
-                    "chưa tiêm vắc xin"
-                    if rules.min_doses == 1
-                    else (f"chưa tiêm đủ {rules.min_doses} mũi vắc xin")
-                )
-                key = (0, doses)
+                n = rules.min_doses
+                key = (0, "chưa tiêm vắc xin" if n == 1 else f"chưa tiêm đủ {n} mũi vắc xin")
             elif not self.unary[p][s]:
                 key = (1, "báo bận")
             elif self.blocked[p][s]:

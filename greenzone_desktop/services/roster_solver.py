@@ -5,12 +5,13 @@ person's shifts, a weekly maximum of hours (ISO week of the shift's start), unav
 and each shift's minimum staff.
 
 The auto-fill is a depth-first search over seats with forward checking: it fills the open shift
-with the least slack first, tries people with the fewest hours first (ties by input order), and
+with the least slack first, tries people with the fewest hours first (ties by staff order), and
 prunes as soon as the seats still open cannot all be filled. Within a node limit it first looks
-for a complete roster; if none is found it runs the same search as a branch-and-bound for the most
-seats filled. A repair pass (move one person to free a seat) and a balancing pass (hand a shift to
-someone with fewer hours) then improve the result without breaking any constraint. Seats that stay
-empty are reported with the reason, never left silently.
+for a complete roster (skipped when the staff's weekly hours cannot cover the seats); if none is
+found it runs the same search as a branch-and-bound for the most seats filled, whose first descent
+is the greedy roster. A repair pass (move one person to free a seat) and a balancing pass (hand a
+shift to someone with fewer hours) then improve the result without breaking any constraint. Seats
+that stay empty are reported with the reason, never left silently.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class Staff:
 
 @dataclass(frozen=True)
 class Rules:
-    """Editable roster rules (stored with the campaign's configuration)."""
+    """Editable roster rules; `max_hours_week` applies to staff without a limit of their own."""
 
     min_doses: int = 1
     min_rest_hours: float = 8.0
@@ -107,6 +108,8 @@ class Understaffed:
 
 @dataclass(frozen=True)
 class RosterResult:
+    """The auto-filled roster; `seats_filled` counts at most `min_staff` people per shift."""
+
     assignments: list[Assignment]  # the whole roster of the shifts asked for, locked ones included
     added: list[Assignment]
     understaffed: list[Understaffed]
@@ -135,13 +138,15 @@ def solve(
     rules: Rules | None = None,
     *,
     context_shifts: Iterable[ShiftSlot] = (),
-    node_limit: int = 10_000,
+    node_limit: int = 5_000,
     balance: bool = True,
 ) -> RosterResult:
     """Auto-fill the open seats of `shifts`, keeping `existing` (locked) assignments as they are.
 
     `context_shifts` (e.g. the end of last week) are not filled but their `existing` assignments
-    count for rest, overlap and weekly hours. Deterministic for the same input order.
+    count for rest, overlap and weekly hours. `node_limit` bounds the search (the first, greedy
+    descent always completes). Deterministic: the same staff order gives the same roster, whatever
+    the order of the shifts.
     """
     rules = rules or Rules()
     fill_ids = {s.id for s in shifts}
@@ -163,9 +168,14 @@ def solve(
             board.toggle(key[1], key[0], True)
     board.reset_counts()
     goal = sum(board.need)
-    best, nodes = board.search(goal - 1, node_limit)
+    ceiling = board.capacity_bound()
+    best, nodes = None, 0
+    if ceiling >= goal:  # otherwise not enough hours for a complete roster: skip straight on
+        best, nodes = board.search(goal - 1, node_limit, goal)
     if best is None:
-        best, more = board.search(-1, max(node_limit - nodes, goal + len(board.fill_idx) + 2))
+        # The first descent is greedy and always completes; it never needs more nodes than this.
+        budget = max(node_limit - nodes, goal + len(board.fill_idx) + 2)
+        best, more = board.search(-1, budget, ceiling)
         nodes += more
     for s, p in best or ():
         board.add(p, s)
