@@ -22,11 +22,16 @@ Step = Callable[[Operations, Connection], None]
 
 
 def _v2_handoff_tables(_ops: Operations, conn: Connection) -> None:
-    """Version 2: bookkeeping for USB handoff (package log, per-peer sync base, conflicts)."""
+    """Version 2: USB handoff bookkeeping (package log, sync base, conflicts); search indexes."""
     from greenzone_desktop.models.handoff import HandoffLog, SyncBase, SyncConflict
 
     for model in (HandoffLog, SyncBase, SyncConflict):
         model.__table__.create(conn, checkfirst=True)
+    # Search indexes: walk people in name order over a covering index; scan household keys.
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_persons_search_sorted "
+                      "ON persons (deleted, sort_key, search_key, household_id)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_households_search "
+                      "ON households (deleted, search_key)"))
 
 
 MIGRATIONS: dict[int, Step] = {2: _v2_handoff_tables}

@@ -53,6 +53,9 @@ class Household(Base, SyncMixin):
     search_key: Mapped[str] = mapped_column(Text, default="")
 
 
+Index("ix_households_search", Household.deleted, Household.search_key)
+
+
 class Person(Base, SyncMixin):
     __tablename__ = "persons"
     __table_args__ = (
@@ -75,6 +78,8 @@ class Person(Base, SyncMixin):
             postgresql_where=text("deleted = false AND cccd IS NOT NULL"),
         ),
         Index("ix_persons_name_key_birth", "name_key", "birth_year"),
+        # Search walks this covering index in the official name order and stops at the limit.
+        Index("ix_persons_search_sorted", "deleted", "sort_key", "search_key", "household_id"),
     )
 
     household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), index=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, or_, select
+from sqlalchemy import and_, or_, select
 
 from greenzone_desktop.models import Household, Person
 from greenzone_desktop.models.db import Database
-from greenzone_desktop.text import digits_only, fold, format_birth
+from greenzone_desktop.text import fold, format_birth
 
 
 @dataclass(frozen=True)
@@ -37,42 +37,41 @@ def _like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _household_keys_like(pattern: str):  # noqa: ANN202 - SQLAlchemy expression
+    return Person.household_id.in_(
+        select(Household.id).where(Household.deleted.is_(False),
+                                   Household.search_key.like(pattern, escape="\\"))
+    )
+
+
 def person_match_clause(query: str):  # noqa: ANN201 - SQLAlchemy expression
-    """WHERE clause matching people by every word of `query` (prefix or substring),
-    against the folded name, CCCD and phone; a household code or address also matches."""
-    words = fold(query).split()
-    clauses = []
-    for w in words:
-        digits = digits_only(w)
-        if digits and len(digits) == len(w) and len(digits) >= 3:
-            clauses.append(or_(Person.search_key.like(_like(digits), escape="\\"),
-                               Household.search_key.like(_like(digits), escape="\\")))
-        else:
-            clauses.append(or_(Person.search_key.like(_like(w), escape="\\"),
-                               Household.search_key.like(_like(w), escape="\\")))
+    """Every word of `query` somewhere in the person's name, CCCD or phone, or in the
+    household's code or address."""
+    clauses = [
+        or_(Person.search_key.like(_like(w), escape="\\"), _household_keys_like(_like(w)))
+        for w in fold(query).split()
+    ]
     return and_(*clauses) if clauses else None
 
 
 def phrase_clause(query: str):  # noqa: ANN201 - SQLAlchemy expression
     """The whole folded query as one run of text in a person's or household's search key."""
-    phrase = fold(query)
-    return or_(Person.search_key.like(_like(phrase), escape="\\"),
-               Household.search_key.like(_like(phrase), escape="\\"))
+    pattern = _like(fold(query))
+    return or_(Person.search_key.like(pattern, escape="\\"), _household_keys_like(pattern))
 
 
 def find_people(db: Database, query: str, *, limit: int = 200) -> list[PersonHit]:
-    """People matching `query` as a phrase ("nguyen van" → Nguyễn Văn …), prefix matches first,
-    then in Vietnamese name order; if the phrase matches nobody, every word anywhere."""
+    """People matching `query` as a phrase ("nguyen van" → Nguyễn Văn …) in the official
+    name order; if the phrase matches nobody, people matching every word anywhere."""
     if not fold(query):
         return []
-    hits = _find(db, query, phrase_clause(query), limit)
+    hits = _find(db, phrase_clause(query), limit)
     if not hits and len(fold(query).split()) > 1:
-        hits = _find(db, query, person_match_clause(query), limit)
+        hits = _find(db, person_match_clause(query), limit)
     return hits
 
 
-def _find(db: Database, query: str, clause, limit: int) -> list[PersonHit]:  # noqa: ANN001
-    phrase = fold(query)
+def _find(db: Database, clause, limit: int) -> list[PersonHit]:  # noqa: ANN001
     stmt = (
         select(
             Person.id, Person.full_name, Person.birth_date, Person.birth_year, Person.sex,
@@ -81,10 +80,7 @@ def _find(db: Database, query: str, clause, limit: int) -> list[PersonHit]:  # n
         )
         .join(Household, Person.household_id == Household.id)
         .where(Person.deleted.is_(False), clause)
-        .order_by(
-            case((Person.name_key.like(phrase + "%"), 0), else_=1),
-            Person.sort_key,
-        )
+        .order_by(Person.sort_key)
         .limit(limit)
     )
     with db.session() as s:
