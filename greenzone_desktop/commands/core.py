@@ -30,8 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="tạo dữ liệu mẫu thực tế cho đơn vị")
     p.add_argument("--households", type=int, default=300, help="số hộ (mặc định 300)")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--if-empty", action="store_true",
-                   help="chỉ tạo khi cơ sở dữ liệu chưa có hộ nào (không báo lỗi nếu đã có)")
+    p.add_argument("--if-new", action="store_true",
+                   help="chỉ tạo khi cơ sở dữ liệu chưa có đơn vị nào (máy mới); nếu đã có thì "
+                        "không làm gì và không báo lỗi")
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("stats", help="các số liệu tổng hợp")
@@ -76,11 +77,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     db = open_db(args, must_exist=False)
-    if args.if_empty:
-        from greenzone_desktop.services.stats import register_stats as _stats
-
-        if db.home_unit_id and _stats(db)["households"] > 0:
-            return 0
+    if args.if_new and db.home_unit_id:
+        return 0
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():

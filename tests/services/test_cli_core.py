@@ -71,9 +71,17 @@ def test_demo_refuses_a_unit_with_data(tmp_path: Path, capsys: pytest.CaptureFix
     run(capsys, "--db", db, "demo", "--households", "10")
     code, _, err = run(capsys, "--db", db, "demo", "--households", "10")
     assert code == 1 and "đã có 10 hộ" in err
-    code, _, _ = run(capsys, "--db", db, "demo", "--households", "10", "--if-empty")
+    code, _, _ = run(capsys, "--db", db, "demo", "--households", "10", "--if-new")
     assert code == 0
     assert json.loads(run(capsys, "--db", db, "stats", "--json")[1])["households"] == 10
+
+
+def test_demo_if_new_leaves_a_real_empty_unit_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "v.sqlite")
+    run(capsys, "--db", db, "init", "--province", "Hà Nội", "--commune", "Phường La Khê",
+        "--village", "Tổ dân phố 5")
+    assert run(capsys, "--db", db, "demo", "--if-new")[0] == 0
+    assert json.loads(run(capsys, "--db", db, "stats", "--json")[1])["households"] == 0
 
 
 def test_ward_database_spreads_demo_over_villages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
