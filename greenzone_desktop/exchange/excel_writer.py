@@ -140,6 +140,9 @@ class _SheetWriter:
         self.keys = [c.key for c in self.columns]
         self.ws: Worksheet = book.create_sheet(title)
         self.width = max(len(self.columns), 1)
+        self.date_columns = {
+            i for i, c in enumerate(self.columns) if c.kind in ("date", "datetime")
+        }
         # One styled cell per column kind; data cells share its style array (cheap to copy).
         self.styles: list[object | None] = []
         for column in self.columns:
@@ -158,6 +161,8 @@ class _SheetWriter:
 
     def _cell(self, value: object, index: int, *, bold: bool = False) -> object:
         style = self.styles[index] if index < len(self.styles) else None
+        if style is not None and index in self.date_columns and not isinstance(value, date):
+            style = None  # a year alone (1985) or a note in a date column is shown as typed
         if style is None and not bold:
             return value
         cell = WriteOnlyCell(self.ws, value)
@@ -305,9 +310,15 @@ def write_workbook(
     used: set[str] = set()
     with _atomic(path) as tmp:
         book = Workbook(write_only=True)
-        for table in tables:
-            title = _sheet_title(table.sheet_name or table.title, used)
-            counts.append(_SheetWriter(book, table, title).write(progress, cancelled))
+        try:
+            for table in tables:
+                title = _sheet_title(table.sheet_name or table.title, used)
+                counts.append(_SheetWriter(book, table, title).write(progress, cancelled))
+        except BaseException:
+            for sheet in book.worksheets:  # close the streams so nothing writes after we leave
+                with contextlib.suppress(Exception):
+                    sheet.close()
+            raise
         book.save(tmp)
     return counts
 

@@ -13,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from greenzone_desktop.exchange.excel_reader import Cell, column_letter
+from greenzone_desktop.exchange.excel_writer import Column
 from greenzone_desktop.text import fold
+from greenzone_desktop.vocab import Labeled
 
 __all__ = [
     "FIELDS",
@@ -23,6 +25,8 @@ __all__ = [
     "field_for_header",
     "find_header",
     "header_key",
+    "person_export_columns",
+    "person_export_row",
 ]
 
 # Target fields, in the order a person list shows them. The last four are read from layouts where
@@ -297,3 +301,44 @@ def find_header(rows: Sequence[Sequence[Cell]], first_row_number: int = 1) -> He
         score=score,
         unmapped=unmapped,
     )
+
+
+# The persons export: headers the import maps back to the same fields (a round trip is lossless).
+_EXPORT: tuple[tuple[str, str, str], ...] = (
+    ("household_no", "Số hộ", "text"),
+    ("full_name", "Họ và tên", "text"),
+    ("birth", "Ngày sinh", "date"),
+    ("sex", "Giới tính", "text"),
+    ("cccd", "Số CCCD", "id"),
+    ("phone", "Số điện thoại", "id"),
+    ("relation", "Quan hệ với chủ hộ", "text"),
+    ("address", "Địa chỉ", "text"),
+    ("area", "Tổ/Thôn", "text"),
+    ("residency", "Thường trú/Tạm trú", "text"),
+    ("dose1_date", "Mũi 1", "date"),
+    ("dose2_date", "Mũi 2", "date"),
+    ("dose3_date", "Mũi 3", "date"),
+    ("occupation", "Nghề nghiệp", "text"),
+    ("workplace", "Nơi làm việc", "text"),
+    ("ethnicity", "Dân tộc", "text"),
+    ("religion", "Tôn giáo", "text"),
+    ("notes", "Ghi chú", "text"),
+)
+
+
+def person_export_columns() -> list[Column]:
+    """Report columns of a persons export that re-imports field for field."""
+    return [Column(key, header, kind) for key, header, kind in _EXPORT]
+
+
+def person_export_row(values: Mapping[str, object]) -> list[object]:
+    """Cells for `person_export_columns` from a person's values (the keys parsing produces):
+    codes become their labels, a birth date falls back to the year alone."""
+    row: list[object] = []
+    for key, _, _ in _EXPORT:
+        if key == "birth":
+            value = values.get("birth_date") or values.get("birth_year")
+        else:
+            value = values.get(key)
+        row.append(value.label if isinstance(value, Labeled) else value)
+    return row

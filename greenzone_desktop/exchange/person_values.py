@@ -182,7 +182,7 @@ def read_relation(cell: Cell) -> Relation | None:
     toned = nfc(_word(cell)) or ""
     found = _RELATIONS_TONED.get(toned) or _RELATIONS.get(fold(toned))
     if found is None:
-        found = Relation.from_label(toned)  # type: ignore[assignment]
+        found = Relation.from_label(str(cell))  # type: ignore[assignment]
     if found is None:
         known = ", ".join(r.label for r in Relation)
         raise TextError(
