@@ -16,6 +16,9 @@ DEFAULTS: dict[str, Any] = {
     "logbook_days": 28,
     "sign_blue": "#0a4da2",
     "place_name": "",  # printed as "<place>, ngày … tháng … năm …"; default: the commune's name
+    "commitment_copies": 2,  # one posted in the house, one kept by the community team
+    "print_parent_body": "",  # header line over the issuing body; default "UBND <commune>"
+    "print_issuing_body": "",  # default "Ban Chỉ đạo phòng, chống dịch COVID-19 <unit>"
     # Health
     "quarantine_days_f1": 14,
     "quarantine_days_home": 14,
