@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import multiprocessing
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -23,6 +25,7 @@ import tracemalloc
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from python_calamine import CalamineWorkbook
@@ -155,6 +158,23 @@ def peak_mb(fn: Callable[[], object]) -> float:
         tracemalloc.stop()
 
 
+def _rss_child(fn: Callable[[], object], out: Any) -> None:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    fn()
+    out.put((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024)
+
+
+def peak_rss_mb(fn: Callable[[], object]) -> float:
+    """Growth of the peak resident set (all memory, the Rust reader's too) in a forked child."""
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_rss_child, args=(fn, queue))
+    child.start()
+    result = queue.get()
+    child.join()
+    return float(result)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=80_000)
@@ -168,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         parsed = parse_person_sheet(sheet)
         assert len(parsed.rows) == n, (len(parsed.rows), n)
         errors = sum(not r.ok for r in parsed.rows)
+        del parsed
         print(f"person sheet: {n} rows, {size:.1f} MB; rows with errors: {errors}")
         bare = timed(lambda: bare_read(sheet), args.repeat)
         ours = timed(lambda: our_read(sheet), args.repeat)
@@ -180,8 +201,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"write  write_report       : {ours_w:6.2f} s  ({ours_w / bare_w:.2f}x bare)")
         read_mb = peak_mb(lambda: our_read(sheet))
         write_mb = peak_mb(lambda: our_write(folder / "ours.xlsx", rows))
-        print(f"peak Python memory growth (tracemalloc): read+parse {read_mb:.0f} MB, "
-              f"write {write_mb:.0f} MB (the rows to write are held by the caller)")  # fmt: skip
+        print(f"peak Python allocations (tracemalloc): read+parse {read_mb:.1f} MB, "
+              f"write {write_mb:.1f} MB (the rows to write are held by the caller)")  # fmt: skip
+        read_rss = peak_rss_mb(lambda: our_read(sheet))
+        write_rss = peak_rss_mb(lambda: our_write(folder / "ours.xlsx", rows))
+        print(f"peak RSS growth (whole process): read+parse {read_rss:.0f} MB, "
+              f"write {write_rss:.0f} MB")  # fmt: skip
         return 0
 
 

@@ -274,7 +274,16 @@ class Workbook:
         # iter_rows counts rows from row 1 but columns from the first used column.
         pad = [None] * first_col
         for number, raw in enumerate(data.iter_rows(), start=1):
-            yield number, [*pad, *map(clean, raw)] if pad else list(map(clean, raw))
+            # _clean inlined: this loop sees every cell of the sheet
+            cells = [
+                None
+                if v == ""
+                else (int(v) if v.is_integer() else clean(v))
+                if type(v) is float
+                else v
+                for v in raw
+            ]
+            yield number, [*pad, *cells] if pad else cells
 
     def merged_ranges(self, sheet: str | None = None) -> list[tuple[tuple[int, int], ...]]:
         """Merged cell ranges ((row, col), (row, col)), 0-based; [] where the format hides them."""

@@ -352,8 +352,9 @@ class _RowReader:
 
 def _is_totals(cells: Sequence[Cell]) -> bool:
     for cell in cells:
-        if isinstance(cell, str) and cell.strip():
-            return bool(_TOTALS.match((nfc(cell) or "").lower()))
+        if type(cell) is str and (text := cell.lstrip()):
+            # "Tổng …" / "Cộng …" in any normal form start with a plain T or C
+            return text[0] in "TtCc" and bool(_TOTALS.match((nfc(text) or "").lower()))
     return False
 
 
