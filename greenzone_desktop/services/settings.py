@@ -33,6 +33,14 @@ DEFAULTS: dict[str, Any] = {
         {"max_days": None, "test_days": ["before_lift"]},
     ],
     "zone_lift_days": 14,
+    "quarantine_days_centralised": 14,
+    "f2_days": 7,  # F2: self-monitoring at home from the exposure date
+    "f1_test_days": [1, 7, 14],  # F1: tested this many days after exposure
+    # Target group "nhóm nguy cơ" of a testing round: people whose occupation contains one of these.
+    "testing_risk_occupations": ["Buôn bán", "Kinh doanh", "Lái xe", "Y tá", "Bác sĩ", "Shipper",
+                                 "Giao hàng", "Bảo vệ", "Tiểu thương"],
+    # A home-quarantine commitment counts when signed at most this many days before the start.
+    "quarantine_commitment_grace_days": 2,
     # Checkpoints
     "staff_min_doses": 1,
     "staff_min_rest_hours": 8,
@@ -45,6 +53,9 @@ DEFAULTS: dict[str, Any] = {
     "households_per_covid_team": 70,
     "risk_preset": "qd2686",
     "daily_report_hour": 16,
+    "risk_thresholds": {},  # preset code -> edited thresholds (shipped presets: services/risk.py)
+    "inspection_interval_days": 7,  # criterion 4: an inspection at least this often
+    "screening_interval_days": 14,  # criterion 1: a screening round this often at level ≥ 2
 }
 
 
