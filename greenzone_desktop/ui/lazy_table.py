@@ -1,0 +1,337 @@
+"""A table model for big registers: it holds only the ordered ids, and fetches rows in blocks.
+
+How a page uses it:
+
+    model = LazyTableModel(
+        ctx, COLUMNS,
+        ids_fn=lambda query, sort, desc: household_list.household_ids(ctx.db, query, sort, desc),
+        rows_fn=lambda ids: household_list.household_rows(ctx.db, ids),
+    )
+    model.set_query(HouseholdQuery(text="tran thi"))   # re-queries ids (SQL filter + ORDER BY)
+    view.setModel(model); view.setSortingEnabled(True)  # header click → sort() → new ORDER BY
+
+`ids_fn(query, sort, descending)` and `rows_fn(ids)` must be service functions (Qt-free, one short
+session each). The model never touches the database on the GUI thread: every call runs on the
+single database worker through `ctx.run`.
+
+- A (re)query is ONE worker job that returns the ids *and* the rows of the first block, so the
+  table shows real rows after a single round trip (what "keystroke → updated table" measures).
+- Rows further down are fetched when the view first asks for them: `data()` returns a
+  placeholder, notes the block, and one coalesced job (next event-loop turn) fetches every block
+  asked for; `dataChanged` then repaints them. Blocks live in a small LRU cache.
+- Every query bumps a generation number; results of an older query are dropped, so a slow
+  answer to "tran" never overwrites the answer to "tran thi".
+- Sorting is a column's `sort` key handed to `ids_fn`; the service maps it to an ORDER BY on an
+  indexed sort-key column (Vietnamese order), never a Python or proxy sort.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+PLACEHOLDER = "…"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: header text, the row attribute (or dict key) it shows, its alignment, the
+    header tooltip, the sort key handed to `ids_fn` (None: not sortable) and an optional
+    formatter from the raw value to the text shown."""
+
+    header: str
+    key: str
+    align: Qt.AlignmentFlag = LEFT
+    tooltip: str = ""
+    sort: str | None = None
+    fmt: Callable[[Any], str] | None = None
+
+
+IdsFn = Callable[[Any, str | None, bool], Sequence[str]]
+RowsFn = Callable[[Sequence[str]], Sequence[Any]]
+
+
+def row_id(row: Any) -> str:
+    return row["id"] if isinstance(row, dict) else row.id
+
+
+def row_value(row: Any, key: str) -> Any:
+    return row.get(key) if isinstance(row, dict) else getattr(row, key, None)
+
+
+class LazyTableModel(QAbstractTableModel):
+    """Ids in SQL order; rows fetched by id, `block_size` at a time, on the database worker."""
+
+    loading_changed = Signal(bool)
+    reloaded = Signal(int)  # number of rows after a (re)query
+    rows_loaded = Signal()  # some block arrived
+
+    def __init__(
+        self,
+        ctx: Any,  # AppContext (only `run` is used, so tests may pass a stand-in)
+        columns: Sequence[Column],
+        *,
+        ids_fn: IdsFn,
+        rows_fn: RowsFn,
+        block_size: int = 200,
+        cache_blocks: int = 16,
+        parent: Any = None,
+    ):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.columns = list(columns)
+        self.ids_fn = ids_fn
+        self.rows_fn = rows_fn
+        self.block_size = block_size
+        self.cache_blocks = max(2, cache_blocks)
+        self.query: Any = None
+        self.sort_key: str | None = next((c.sort for c in self.columns if c.sort), None)
+        self.sort_column = next((i for i, c in enumerate(self.columns) if c.sort), -1)
+        self.descending = False
+        self._ids: list[str] = []
+        self._pos: dict[str, int] | None = None  # id → row, built on demand
+        self._blocks: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._wanted: set[int] = set()
+        self._in_flight: set[int] = set()
+        self._generation = 0  # bumped by every id query
+        self._block_gen = 0  # bumped whenever cached rows become stale
+        self._loading = False
+        self._fetch_timer = QTimer(self)
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._fetch_wanted)
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def set_query(self, query: Any) -> None:
+        """Filter with a new query object (whatever `ids_fn` understands) and re-query."""
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-query the ids (same query and order) and the first block of rows."""
+        self._generation += 1
+        self._block_gen += 1
+        gen, block_gen = self._generation, self._block_gen
+        query, sort, desc, size = self.query, self.sort_key, self.descending, self.block_size
+        ids_fn, rows_fn = self.ids_fn, self.rows_fn
+
+        def job() -> tuple[list[str], list[Any]]:
+            ids = list(ids_fn(query, sort, desc))
+            return ids, list(rows_fn(ids[:size])) if ids else []
+
+        self._set_loading(True)
+        self.ctx.run(job, lambda result: self._apply_ids(gen, block_gen, *result),
+                     on_error=lambda exc: self._failed(gen, exc))
+
+    def invalidate_rows(self) -> None:
+        """Forget the cached rows (their content changed) but keep the ids and order."""
+        self._blocks.clear()
+        self._in_flight.clear()
+        self._block_gen += 1
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(self.columns) - 1))
+
+    def _apply_ids(self, gen: int, block_gen: int, ids: list[str], first_rows: list[Any]) -> None:
+        if gen != self._generation:
+            return
+        self.beginResetModel()
+        self._ids = ids
+        self._pos = None
+        self._blocks.clear()
+        self._wanted.clear()
+        self._in_flight.clear()
+        if ids and block_gen == self._block_gen:  # else the rows changed meanwhile: refetch
+            self._store_block(0, first_rows)
+        self.endResetModel()
+        self._set_loading(False)
+        self.reloaded.emit(len(ids))
+
+    def _failed(self, gen: int, exc: BaseException) -> None:
+        if gen == self._generation:
+            self._set_loading(False)
+        from greenzone_desktop.ui.context import show_error
+
+        show_error(None, exc)
+
+    def _set_loading(self, value: bool) -> None:
+        if value != self._loading:
+            self._loading = value
+            self.loading_changed.emit(value)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    def _store_block(self, block: int, rows: Sequence[Any]) -> None:
+        self._blocks[block] = {row_id(r): r for r in rows}
+        self._blocks.move_to_end(block)
+        while len(self._blocks) > self.cache_blocks:
+            self._blocks.popitem(last=False)
+
+    def _row(self, row: int) -> Any | None:
+        """The fetched row at `row`, or None (then its block is asked for)."""
+        block = row // self.block_size
+        cached = self._blocks.get(block)
+        if cached is None:
+            if block not in self._in_flight:
+                self._wanted.add(block)
+                if not self._fetch_timer.isActive():
+                    self._fetch_timer.start()
+            return None
+        self._blocks.move_to_end(block)
+        return cached.get(self._ids[row])
+
+    def _fetch_wanted(self) -> None:
+        blocks = sorted(self._wanted - self._in_flight)
+        self._wanted.clear()
+        if not blocks:
+            return
+        gen = self._block_gen
+        self._in_flight.update(blocks)
+        spans = {b: self._ids[b * self.block_size:(b + 1) * self.block_size] for b in blocks}
+        rows_fn = self.rows_fn
+
+        def job() -> dict[int, list[Any]]:
+            return {b: list(rows_fn(ids)) for b, ids in spans.items()}
+
+        self.ctx.run(job, lambda result: self._apply_blocks(gen, result),
+                     on_error=lambda exc: self._failed(-1, exc))
+
+    def _apply_blocks(self, gen: int, result: dict[int, list[Any]]) -> None:
+        if gen != self._block_gen:
+            return
+        last_col = len(self.columns) - 1
+        for block, rows in result.items():
+            self._in_flight.discard(block)
+            self._store_block(block, rows)
+            first = block * self.block_size
+            last = min(len(self._ids), first + self.block_size) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, last_col))
+        self.rows_loaded.emit()
+
+    def is_loaded(self, row: int) -> bool:
+        block = self._blocks.get(row // self.block_size)
+        return block is not None and 0 <= row < len(self._ids) and self._ids[row] in block
+
+    # -- ids --------------------------------------------------------------------------------
+
+    @property
+    def ids(self) -> list[str]:
+        return self._ids
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, item_id: str) -> int:
+        """The row showing `item_id`, or -1."""
+        if self._pos is None:
+            self._pos = {i: n for n, i in enumerate(self._ids)}
+        return self._pos.get(item_id, -1)
+
+    def row_data(self, row: int) -> Any | None:
+        """The fetched row object at `row` (None if not fetched yet)."""
+        return self._row(row) if 0 <= row < len(self._ids) else None
+
+    # -- Qt model ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align.value)
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return PLACEHOLDER if index.column() == 0 else ""
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row, column)
+        return self.font(row, column)
+
+    def display(self, row: Any, column: Column) -> str:
+        """The text of one cell (subclasses may override)."""
+        value = row_value(row, column.key)
+        if column.fmt is not None:
+            return column.fmt(value)
+        return "" if value is None else str(value)
+
+    def tooltip(self, row: Any, column: Column) -> str | None:  # noqa: ARG002
+        return None
+
+    def foreground(self, row: Any, column: Column) -> Any:  # noqa: ARG002
+        return None
+
+    def font(self, row: Any, column: Column) -> Any:  # noqa: ARG002
+        return None
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(section + 1)
+            return None
+        if not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = column.tooltip or column.header
+            return tip if column.sort else f"{tip} (không sắp xếp theo cột này)"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align.value)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Header click: re-query the ids with the column's ORDER BY (unsortable: ignored)."""
+        if not 0 <= column < len(self.columns) or not self.columns[column].sort:
+            return
+        desc = order == Qt.SortOrder.DescendingOrder
+        if column == self.sort_column and desc == self.descending and self._ids:
+            return
+        self.sort_column, self.sort_key, self.descending = column, self.columns[column].sort, desc
+        self.reload()
