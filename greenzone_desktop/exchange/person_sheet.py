@@ -31,6 +31,7 @@ from greenzone_desktop.exchange.person_values import (
     clear_caches,
     read_birth,
     read_cccd,
+    read_date,
     read_dose,
     read_flag,
     read_key,
@@ -60,8 +61,10 @@ __all__ = [
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 
-_TEXT_FIELDS = ("address", "area", "occupation", "workplace", "ethnicity", "religion", "notes")
+_TEXT_FIELDS = ("address", "area", "occupation", "workplace", "ethnicity", "religion", "notes",
+                "cccd_issued_by", "insurance_no", "vaccine", "household_kind")
 _DOSES = ("dose1_date", "dose2_date", "dose3_date")
+_DATES = ("cccd_issued_on", "residency_until")
 _TOTALS = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng)(?:\W|$)")
 _STEP = 2000
 
@@ -333,6 +336,9 @@ class _RowReader:
         for name in _DOSES:
             if name in self.columns:
                 values[name] = attempt(name, read_dose, get(name))
+        for name in _DATES:
+            if name in self.columns:
+                values[name] = attempt(name, read_date, get(name), FIELD_LABELS[name])
         for name in _TEXT_FIELDS:
             if name in self.columns:
                 values[name] = read_text(get(name))

@@ -28,6 +28,7 @@ __all__ = [
     "clear_caches",
     "read_birth",
     "read_cccd",
+    "read_date",
     "read_dose",
     "read_flag",
     "read_key",
@@ -156,6 +157,11 @@ def read_dose(cell: Cell) -> date | None:
     if isinstance(cell, str) and fold(cell) in _YES | {"da tiem", "roi"}:
         raise TextError(f"«{_shown(cell)}»: cần ghi ngày tiêm dạng dd/mm/yyyy.", "Mũi tiêm")
     return parse_date(cell, field="Ngày tiêm")
+
+
+def read_date(cell: Cell, field: str) -> date | None:
+    """Any other date (CCCD issue date, end of temporary residence)."""
+    return parse_date(cell, field=field)
 
 
 def read_cccd(cell: Cell, birth_year: int | None, sex: str | None) -> str | None:

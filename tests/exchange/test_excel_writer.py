@@ -180,6 +180,12 @@ def _person(draw: st.DrawFn) -> dict[str, object]:
         "dose1_date": doses[0], "dose2_date": doses[1], "dose3_date": doses[2],
         "occupation": draw(_TEXT), "workplace": draw(_TEXT), "ethnicity": draw(_TEXT),
         "religion": draw(_TEXT), "notes": draw(_TEXT),
+        "vaccine": draw(st.sampled_from([None, "AstraZeneca", "Sinopharm (Vero Cell)"])),
+        "cccd_issued_on": draw(st.none() | st.dates(date(2016, 1, 1), date(2021, 12, 31))),
+        "cccd_issued_by": draw(st.sampled_from([None, "Cục Cảnh sát QLHC về TTXH"])),
+        "residency_until": draw(st.none() | st.dates(date(2021, 1, 1), date(2023, 12, 31))),
+        "insurance_no": draw(st.sampled_from([None, "DN4010123456789", "GD4262621000123"])),
+        "household_kind": draw(st.sampled_from([None, "Hộ gia đình", "Nhà trọ"])),
     }  # fmt: skip
 
 
