@@ -12,13 +12,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from greenzone_desktop.models import Finding, Household, Inspection, Recommendation, Sweep
+from greenzone_desktop.models import (
+    Finding,
+    Household,
+    Inspection,
+    Person,
+    Recommendation,
+    Sweep,
+)
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import NotFoundError, ValidationError
+from greenzone_desktop.services.search import person_match_clause
 from greenzone_desktop.text import fold, nfc
 from greenzone_desktop.vocab import InspectionKind, RecommendationStatus
 
@@ -360,10 +368,12 @@ def _list_stmt(kind: str | None, query: str):  # noqa: ANN202 - SQLAlchemy selec
             .where(Inspection.deleted.is_(False)))
     if kind:
         stmt = stmt.where(Inspection.kind == kind)
-    for word in fold(query).split():
-        like = "%" + word.replace("%", "").replace("_", "") + "%"
-        stmt = stmt.where(Household.search_key.like(like) | func.lower(Inspection.place)
-                          .like(like))
+    if fold(query):
+        # the household (code, address, a member's name, CCCD, phone) or the record's place
+        members = select(Person.household_id).where(Person.deleted.is_(False),
+                                                    person_match_clause(query))
+        place = and_(*(func.lower(Inspection.place).like(f"%{w}%") for w in fold(query).split()))
+        stmt = stmt.where(Inspection.household_id.in_(members) | place)
     return stmt.order_by(Inspection.inspected_on.desc(), Inspection.created_at.desc())
 
 
