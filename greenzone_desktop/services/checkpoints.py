@@ -207,10 +207,10 @@ def list_checkpoints(db: Database, *, active_on: date | None = None) -> list[Che
             select(Checkpoint).where(Checkpoint.deleted.is_(False)))]
     if active_on is not None:
         rows = [c for c in rows if c.active_on(active_on)]
-    return sorted(rows, key=lambda c: _number_key(c.name))
+    return sorted(rows, key=lambda c: number_key(c.name))
 
 
-def _number_key(name: str) -> tuple:
+def number_key(name: str) -> tuple:
     return tuple((0, int(w), "") if w.isdigit() else (1, 0, name_sort_key(w))
                  for w in name.split())
 
