@@ -1,0 +1,486 @@
+"""Import a person list from a spreadsheet: plan, preview every row, choose per duplicate, apply.
+
+`inspect_sheet` shows the sheets of a file, the header it found and the column mapping (a mapping
+remembered for sheets with the same headers wins). `plan_import` reads every row, groups people
+into households, and lists each row's problems: bad values, duplicates within the file and people
+already in the database. The caller sets an action per duplicate (`ImportPlan.set_action`), then
+`services.import_apply.apply_import` writes everything in one transaction, and
+`write_rejected_rows` saves the refused rows with an error column to fix and import again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from greenzone_desktop.exchange.excel_reader import Cell, SpreadsheetError
+from greenzone_desktop.exchange.excel_writer import write_rejected
+from greenzone_desktop.exchange.person_columns import FIELD_LABELS, ColumnMapping
+from greenzone_desktop.exchange.person_sheet import (
+    ImportCancelled,
+    ParsedRow,
+    Problem,
+    parse_person_sheet,
+    preview_sheet,
+    read_source_rows,
+)
+from greenzone_desktop.models import Household, Person
+from greenzone_desktop.models.db import Database
+from greenzone_desktop.services.errors import ServiceError
+from greenzone_desktop.services.settings import get_setting, set_setting
+from greenzone_desktop.text import fold, format_birth, format_date
+from greenzone_desktop.vocab import HouseholdKind, Relation, Sex
+
+__all__ = [
+    "ACTIONS",
+    "ACTION_LABELS",
+    "GROUPINGS",
+    "HouseholdPlan",
+    "ImportOptions",
+    "ImportPlan",
+    "RowPlan",
+    "SheetChoice",
+    "inspect_sheet",
+    "plan_import",
+    "remember_mapping",
+    "write_rejected_rows",
+]
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+
+ACTIONS = ("update", "keep", "skip")
+ACTION_LABELS = {"update": "Cập nhật", "keep": "Giữ cả hai", "skip": "Bỏ qua"}
+GROUPINGS = {
+    "auto": "Tự nhận biết",
+    "number": "Theo cột số hộ",
+    "head": "Dòng «Chủ hộ» bắt đầu một hộ mới",
+    "single": "Mỗi dòng là một hộ",
+}
+MAPPINGS_KEY = "excel_import_mappings"  # settings: header signature -> remembered choices
+
+
+def _service_error(exc: SpreadsheetError) -> ServiceError:
+    return ServiceError(exc.message)
+
+
+@dataclass
+class ImportOptions:
+    """The user's choices: sheet, header row, columns (field -> 0-based), grouping, duplicates."""
+
+    sheet: str | None = None
+    header_row: int | None = None
+    columns: dict[str, int] | None = None
+    grouping: str = "auto"
+    on_duplicate: str = "skip"
+
+
+@dataclass
+class SheetChoice:
+    """What the wizard shows before reading every row."""
+
+    path: str
+    file: str
+    sheets: list[str]
+    sheet: str
+    header_row: int | None
+    first_rows: list[list[Cell]]
+    headers: tuple[str, ...]
+    columns: dict[str, int]
+    detected: dict[str, int]
+    grouping: str = "auto"
+    remembered: bool = False
+
+    @property
+    def signature(self) -> str:
+        return ColumnMapping({}, self.headers).signature
+
+
+def inspect_sheet(db: Database, path: str | Path, sheet: str | None = None) -> SheetChoice:
+    """The sheets of a file, the likeliest person sheet, its header and column mapping."""
+    try:
+        preview = preview_sheet(path, sheet)
+    except SpreadsheetError as exc:
+        raise _service_error(exc) from None
+    match = preview.match
+    headers = match.mapping.headers if match else ()
+    if match is None and preview.rows:
+        headers = tuple("" if c is None else str(c) for c in preview.rows[0])
+    detected = dict(match.mapping.columns) if match else {}
+    choice = SheetChoice(
+        str(path), preview.file, preview.sheets, preview.sheet,
+        match.header_row if match else None, preview.rows, headers, dict(detected), detected,
+    )  # fmt: skip
+    saved = (get_setting(db, MAPPINGS_KEY) or {}).get(choice.signature) if headers else None
+    if isinstance(saved, dict) and saved.get("columns"):
+        choice.columns = {k: int(v) for k, v in saved["columns"].items()}
+        choice.grouping = saved.get("grouping", "auto")
+        choice.remembered = True
+    return choice
+
+
+def remember_mapping(db: Database, headers: tuple[str, ...], columns: dict[str, int],
+                     grouping: str) -> None:  # fmt: skip
+    """Keep the columns chosen for sheets with these headers (used next time automatically)."""
+    saved = dict(get_setting(db, MAPPINGS_KEY) or {})
+    saved[ColumnMapping({}, headers).signature] = {"columns": dict(columns), "grouping": grouping}
+    set_setting(db, MAPPINGS_KEY, saved)
+
+
+# -- the plan -------------------------------------------------------------------------------
+
+
+@dataclass
+class RowPlan:
+    """One row of the sheet as it will be imported, with its problems and its action.
+
+    action: "new" (imported), "error" (refused), or for a duplicate "update" | "keep" | "skip".
+    """
+
+    sheet_row: int
+    household: str
+    values: dict[str, object]
+    problems: list[Problem]
+    cells: tuple[Cell, ...] = ()
+    action: str = "new"
+    existing_id: str | None = None  # the person already in the database
+    other_row: int | None = None  # the earlier row of the file it repeats
+    cccd_duplicate: bool = False
+
+    @property
+    def is_error(self) -> bool:
+        return any(p.kind == "error" for p in self.problems)
+
+    @property
+    def is_duplicate(self) -> bool:
+        return not self.is_error and (self.existing_id is not None or self.other_row is not None)
+
+    @property
+    def problem_text(self) -> str:
+        return "; ".join(
+            f"cột {p.column_letter} ({p.column_header}): {p.message}" if p.column_letter
+            else p.message
+            for p in self.problems
+        )  # fmt: skip
+
+    @property
+    def status(self) -> str:
+        if self.is_error:
+            return "Lỗi"
+        if self.is_duplicate:
+            return f"Trùng — {ACTION_LABELS[self.action]}"
+        return "Nhập mới"
+
+    def shown(self, name: str) -> str:
+        """A value as the preview shows it."""
+        if name == "birth":
+            return format_birth(self.values.get("birth_date"), self.values.get("birth_year"))  # type: ignore[arg-type]
+        value = self.values.get(name)
+        if value is None:
+            return ""
+        if isinstance(value, date):
+            return format_date(value)
+        return getattr(value, "label", None) or str(value)
+
+
+@dataclass
+class HouseholdPlan:
+    key: str  # the household number in the file, or "dòng N"
+    rows: list[RowPlan]
+    existing_id: str | None = None  # a household already in the database with this code
+    code: str = ""
+
+
+@dataclass
+class ImportPlan:
+    path: str
+    file: str
+    sheet: str
+    sheets: list[str]
+    header_row: int
+    first_data_row: int
+    mapping: ColumnMapping
+    grouping: str
+    rows: list[RowPlan]
+    households: list[HouseholdPlan]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return self.mapping.headers
+
+    def row(self, sheet_row: int) -> RowPlan:
+        for row in self.rows:
+            if row.sheet_row == sheet_row:
+                return row
+        raise ServiceError(f"Không có dòng {sheet_row} trong trang «{self.sheet}».")
+
+    def set_action(self, sheet_row: int, action: str) -> None:
+        """Choose what to do with one duplicate row: update, keep both, or skip."""
+        row = self.row(sheet_row)
+        if not row.is_duplicate:
+            raise ServiceError(f"Dòng {sheet_row} không trùng với ai; không cần chọn cách xử lý.")
+        if action not in ACTIONS:
+            raise ServiceError(f"Cách xử lý «{action}» không có; chọn: {', '.join(ACTIONS)}.")
+        if action == "keep" and row.cccd_duplicate:
+            raise ServiceError(
+                f"Dòng {sheet_row}: không thể giữ cả hai người vì trùng số CCCD "
+                f"{row.values.get('cccd')}; hãy chọn Cập nhật hoặc Bỏ qua."
+            )
+        row.action = action
+
+    def set_all_duplicates(self, action: str) -> None:
+        for row in self.rows:
+            if row.is_duplicate:
+                self.set_action(row.sheet_row, _allowed(row, action))
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Rows to create, to update, skipped, refused; households to create."""
+        counts = {"new": 0, "update": 0, "skip": 0, "error": 0}
+        for row in self.rows:
+            key = "error" if row.is_error else "new" if row.action in ("new", "keep") else row.action
+            counts[key] += 1
+        counts["households"] = sum(
+            1 for h in self.households
+            if h.existing_id is None and any(r.action in ("new", "keep") for r in h.rows)
+        )  # fmt: skip
+        counts["duplicates"] = sum(1 for r in self.rows if r.is_duplicate)
+        return counts
+
+    def rejected_numbers(self) -> list[int]:
+        return [r.sheet_row for r in self.rows if r.is_error]
+
+
+def _allowed(row: RowPlan, action: str) -> str:
+    return "skip" if action == "keep" and row.cccd_duplicate else action
+
+
+def _guess_sex(name: str) -> Sex | None:
+    middle = fold(name).split()[1:-1]
+    if "thi" in middle:
+        return Sex.FEMALE
+    if "van" in middle:
+        return Sex.MALE
+    return None
+
+
+def _check_row(row: ParsedRow, mapping: ColumnMapping) -> None:
+    """Rules the database enforces that a sheet cannot see: sex known, dates in order, kinds."""
+    values = row.values
+
+    def problem(name: str, message: str) -> None:
+        letter = mapping.letter_of(name)
+        row.problems.append(Problem(row.sheet_row, letter, mapping.header_of(name), message))
+
+    sex_letter = mapping.letter_of("sex")
+    if values.get("sex") is None and not (
+        sex_letter and any(p.column_letter == sex_letter for p in row.problems)
+    ):
+        guessed = _guess_sex(str(values.get("full_name") or ""))
+        if guessed is None:
+            problem("sex", "chưa rõ giới tính; hãy ghi Nam hoặc Nữ.")
+        values["sex"] = guessed
+    birth, until = values.get("birth_date"), values.get("residency_until")
+    if isinstance(birth, date) and isinstance(until, date) and until < birth:
+        problem("residency_until", f"ngày {format_date(until)} trước ngày sinh.")
+    kind = values.get("household_kind")
+    if kind is not None:
+        found = HouseholdKind.from_label(str(kind))
+        if found is None:
+            known = ", ".join(k.label for k in HouseholdKind)
+            problem("household_kind", f"Loại hộ «{kind}» không rõ; hãy ghi một trong: {known}.")
+        values["household_kind"] = found
+
+
+def _regroup(rows: list[ParsedRow], mode: str, mapping: ColumnMapping) -> list[tuple[str, list]]:
+    """Households by the user's choice of grouping (the reader's own guess for "auto")."""
+    groups: dict[str, list[ParsedRow]] = {}
+    current: list[ParsedRow] | None = None
+    by_number = mode == "number" or mode == "auto" and "household_no" in mapping.columns
+    by_head = mode == "head" or (mode == "auto" and not by_number and (
+        "relation" in mapping.columns or "is_head" in mapping.columns))  # fmt: skip
+    for row in rows:
+        if not row.values:
+            continue
+        if by_number:
+            number = row.values.get("household_no")
+            if number is None and current is not None:
+                current.append(row)
+                continue
+            key = str(number) if number is not None else f"dòng {row.sheet_row}"
+        elif by_head and current is not None and not row.values.get("is_head"):
+            current.append(row)
+            continue
+        else:
+            key = f"dòng {row.sheet_row}"
+        current = groups.setdefault(key, [])
+        current.append(row)
+    return list(groups.items())
+
+
+@dataclass
+class _Known:
+    """People and household codes already in the database, for duplicate checks."""
+
+    by_cccd: dict[str, tuple[str, str, str]]
+    by_name: dict[tuple[str, int], list[tuple[str, date | None, str, str]]]
+    codes: dict[str, str]
+
+
+def _known(db: Database) -> _Known:
+    by_cccd: dict[str, tuple[str, str, str]] = {}
+    by_name: dict[tuple[str, int], list[tuple[str, date | None, str, str]]] = {}
+    with db.session() as s:
+        codes = dict(s.execute(
+            select(Household.code, Household.id).where(Household.deleted.is_(False))).all())
+        rows = s.execute(
+            select(Person.id, Person.cccd, Person.name_key, Person.birth_year, Person.birth_date,
+                   Person.full_name, Household.code)
+            .join(Household, Person.household_id == Household.id)
+            .where(Person.deleted.is_(False))
+        )  # fmt: skip
+        for pid, cccd, name_key, year, born, name, code in rows:
+            if cccd:
+                by_cccd[cccd] = (pid, name, code)
+            if year:
+                by_name.setdefault((name_key, year), []).append((pid, born, name, code))
+    return _Known(by_cccd, by_name, codes)
+
+
+def _mark_known(row: RowPlan, known: _Known, mapping: ColumnMapping) -> None:
+    values = row.values
+    cccd = values.get("cccd")
+    hit = known.by_cccd.get(cccd) if isinstance(cccd, str) else None
+    if hit is not None:
+        row.existing_id, row.cccd_duplicate = hit[0], True
+        message = f"số CCCD {cccd} đã có trong sổ: {hit[1]}, hộ {hit[2]}."
+        row.problems.append(Problem(row.sheet_row, mapping.letter_of("cccd"),
+                                    mapping.header_of("cccd"), message, kind="duplicate"))  # fmt: skip
+        return
+    year = values.get("birth_year")
+    if not isinstance(year, int):
+        return
+    born = values.get("birth_date")
+    for pid, other_born, name, code in known.by_name.get((fold(str(values["full_name"])), year), ()):
+        if born == other_born:
+            row.existing_id = pid
+            message = f"đã có {name} ({format_birth(other_born, year)}) trong sổ, hộ {code}."
+            row.problems.append(Problem(row.sheet_row, mapping.letter_of("full_name"),
+                                        mapping.header_of("full_name"), message, kind="duplicate"))  # fmt: skip
+            return
+
+
+def plan_import(
+    db: Database,
+    path: str | Path,
+    options: ImportOptions | None = None,
+    *,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> ImportPlan:
+    """Read every row of the sheet and say what importing it would do; changes nothing."""
+    options = options or ImportOptions()
+    if options.grouping not in GROUPINGS:
+        raise ServiceError(f"Cách nhóm hộ «{options.grouping}» không có.")
+    if options.on_duplicate not in ACTIONS:
+        raise ServiceError(f"Cách xử lý trùng «{options.on_duplicate}» không có.")
+    mapping: ColumnMapping | dict[str, int] | None = options.columns
+    try:
+        if options.columns is not None and options.header_row is not None:
+            mapping = _mapping_under(path, options.sheet, options.header_row, options.columns)
+        sheet = parse_person_sheet(
+            path, options.sheet, mapping, header_row=options.header_row,
+            progress=progress, cancelled=cancelled,
+        )  # fmt: skip
+    except SpreadsheetError as exc:
+        raise _service_error(exc) from None
+    except ImportCancelled:
+        raise ServiceError("Đã dừng đọc tệp; chưa nhập gì.") from None
+    if options.grouping == "number" and "household_no" not in sheet.mapping.columns:
+        raise ServiceError(
+            f"Trang «{sheet.sheet}» (tệp «{sheet.file}»): chưa chọn cột «Số hộ» để nhóm theo số hộ."
+        )
+    if not any(r.values for r in sheet.rows):
+        raise ServiceError(
+            f"Trang «{sheet.sheet}» (tệp «{sheet.file}») không có dòng nhân khẩu nào dưới dòng "
+            f"tiêu đề {sheet.header_row}."
+        )
+    known = _known(db)
+    plans: dict[int, RowPlan] = {}
+    households: list[HouseholdPlan] = []
+    for key, rows in _regroup(sheet.rows, options.grouping, sheet.mapping):
+        members = []
+        for parsed in rows:
+            _check_row(parsed, sheet.mapping)
+            plan = RowPlan(parsed.sheet_row, key, parsed.values, parsed.problems, parsed.cells)
+            members.append(plans.setdefault(parsed.sheet_row, plan))
+        code = key if not key.startswith("dòng ") else ""
+        existing = known.codes.get(code) if code and not code.isdigit() else None
+        households.append(HouseholdPlan(key, members, existing, code))
+    for parsed in sheet.rows:  # rows without a name belong to no household but are reported
+        plans.setdefault(parsed.sheet_row, RowPlan(parsed.sheet_row, "", parsed.values,
+                                                   parsed.problems, parsed.cells))  # fmt: skip
+    ordered = [plans[r.sheet_row] for r in sheet.rows]
+    for row in ordered:
+        if row.is_error:
+            row.action = "error"
+            continue
+        twin = next((p for p in row.problems if p.kind == "duplicate"), None)
+        if twin is not None:
+            row.other_row = twin.other_row
+            row.cccd_duplicate = twin.message.startswith("trùng số CCCD")
+        else:
+            _mark_known(row, known, sheet.mapping)
+        if row.is_duplicate:
+            row.action = _allowed(row, options.on_duplicate)
+    problems = [p for row in ordered for p in row.problems]
+    return ImportPlan(
+        str(path), sheet.file, sheet.sheet, sheet.sheets, sheet.header_row, sheet.first_data_row,
+        sheet.mapping, options.grouping, ordered, households, problems,
+    )  # fmt: skip
+
+
+def _mapping_under(path: str | Path, sheet: str | None, header_row: int,
+                   columns: dict[str, int]) -> ColumnMapping:  # fmt: skip
+    """The user's columns with the header texts of the row they chose (for messages)."""
+    unknown = sorted(set(columns) - set(FIELD_LABELS))
+    if unknown:
+        raise ServiceError(f"Trường không có: {', '.join(unknown)}.")
+    preview = preview_sheet(path, sheet)
+    if preview.match is not None and preview.match.header_row == header_row:
+        headers = preview.match.mapping.headers
+    elif header_row - 1 < len(preview.rows):
+        headers = tuple("" if c is None else str(c) for c in preview.rows[header_row - 1])
+    else:
+        headers = ()
+    return ColumnMapping(dict(columns), headers)
+
+
+def write_rejected_rows(plan: ImportPlan, out: str | Path) -> int:
+    """The refused rows, under the sheet's own headers plus an error column; returns the count."""
+    rows = [r for r in plan.rows if r.is_error]
+    missing = [r.sheet_row for r in rows if not r.cells]
+    if missing:
+        try:
+            found = read_source_rows(plan.path, plan.sheet, missing)
+        except SpreadsheetError as exc:
+            raise _service_error(exc) from None
+        for row in rows:
+            if not row.cells:
+                row.cells = tuple(found.get(row.sheet_row, ()))
+    try:
+        return write_rejected(out, [(r.cells, r.problem_text) for r in rows], plan.headers)
+    except OSError as exc:
+        raise ServiceError(f"Không ghi được tệp «{Path(out).name}»: {exc.strerror}.") from None
+
+
+def relation_of(values: dict[str, object]) -> Relation:
+    relation = values.get("relation")
+    if isinstance(relation, Relation):
+        return relation
+    return Relation.HEAD if values.get("is_head") else Relation.OTHER
