@@ -6,7 +6,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -31,7 +31,7 @@ def default_db_path() -> Path:
 
 
 def _plain(value: object) -> object:
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):  # time: checkpoint opening hours
         return value.isoformat()
     return value
 
