@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         for page_id, cls in load_pages():
+            available = getattr(cls, "available", None)
+            if available is not None and not available(ctx):
+                continue  # e.g. the ward page in a village database
             page = cls(ctx)
             page.setObjectName(f"page_{page_id}")
             self.pages[page_id] = page

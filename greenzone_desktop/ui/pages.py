@@ -1,5 +1,6 @@
 """The sidebar's pages, in order. Each entry: (page id, module, class). A page class is a
-QWidget taking `(ctx: AppContext)`, with a `title` class attribute, and optionally
+QWidget taking `(ctx: AppContext)`, with a `title` class attribute, and optionally a classmethod
+`available(ctx) -> bool` (the page is left out when it says False),
 `on_changes(changes)` and `show_target(**target)` (navigation, e.g. household_id=...).
 A page whose module is not present is simply not listed (no placeholders)."""
 
