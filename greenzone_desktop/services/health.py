@@ -131,7 +131,7 @@ def _span(start: date, end: date | None) -> str:
     return f"từ {format_date(start)} " + (f"đến {format_date(end)}" if end else "đến nay (chưa kết thúc)")
 
 
-def _clean(p: PeriodInput, settings: dict) -> dict:
+def clean_period(p: PeriodInput, settings: dict) -> dict:
     """Validated column values; raises ValidationError naming every bad field."""
     errors: dict[str, str] = {}
     kind = HealthKind.from_label(p.kind or "")
@@ -243,24 +243,40 @@ def _touch_zones(s: Session, person: Person, values: dict) -> None:
 def add_period(db: Database, person_id: str, period: PeriodInput) -> str:
     """Record a new period (and, if asked, its quarantine period); returns the period id."""
     settings = all_settings(db)
-    values = _clean(period, settings)
+    values = clean_period(period, settings)
     quarantine_place = values.pop("_quarantine_place")
     with db.session() as s:
         person = _person(s, person_id)
         check_period(s, person, values)
-        _touch_zones(s, person, values)
-        row = HealthStatus(unit_id=person.unit_id, person_id=person.id, **values)
-        s.add(row)
-        if quarantine_place and values["kind"] != HealthKind.QUARANTINE:
-            q = {"kind": HealthKind.QUARANTINE.value, "start_date": values["start_date"],
-                 "planned_end": values["start_date"] + timedelta(
-                     days=rule_days(settings, HealthKind.QUARANTINE, quarantine_place)),
-                 "end_date": None, "place": quarantine_place, "source_person_id": None,
-                 "zone_id": values["zone_id"], "notes": ""}
+        return add_period_rows(s, person, values, quarantine_place, settings)
+
+
+def add_period_rows(
+    s: Session, person: Person, values: dict, quarantine_place: str, settings: dict,
+    *, keep_running_quarantine: bool = False,
+) -> str:
+    """Insert a checked period (and its quarantine period); returns the period's id.
+
+    With `keep_running_quarantine`, a quarantine already running is left as it is instead of
+    refused (a ward list naming someone already quarantined)."""
+    _touch_zones(s, person, values)
+    row = HealthStatus(unit_id=person.unit_id, person_id=person.id, **values)
+    s.add(row)
+    if quarantine_place and values["kind"] != HealthKind.QUARANTINE:
+        q = {"kind": HealthKind.QUARANTINE.value, "start_date": values["start_date"],
+             "planned_end": values["start_date"] + timedelta(
+                 days=rule_days(settings, HealthKind.QUARANTINE, quarantine_place)),
+             "end_date": None, "place": quarantine_place, "source_person_id": None,
+             "zone_id": values["zone_id"], "notes": ""}
+        try:
             check_period(s, person, q)
+        except ServiceError:
+            if not keep_running_quarantine:
+                raise
+        else:
             s.add(HealthStatus(unit_id=person.unit_id, person_id=person.id, **q))
-        s.flush()
-        return row.id
+    s.flush()
+    return row.id
 
 
 def _period(s: Session, period_id: str) -> HealthStatus:
@@ -271,7 +287,7 @@ def _period(s: Session, period_id: str) -> HealthStatus:
 
 
 def update_period(db: Database, period_id: str, period: PeriodInput) -> Changes:
-    values = _clean(period, all_settings(db))
+    values = clean_period(period, all_settings(db))
     values.pop("_quarantine_place")
     with db.session() as s:
         row = _period(s, period_id)
