@@ -78,6 +78,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     db = open_db(args, must_exist=False)
     if args.if_new and db.home_unit_id:
+        say(f"Đã có dữ liệu ({home_unit(db).display_name}): không tạo thôn mẫu.")
         return 0
 
     def progress(done: int, total: int) -> None:

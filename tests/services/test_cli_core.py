@@ -71,8 +71,8 @@ def test_demo_refuses_a_unit_with_data(tmp_path: Path, capsys: pytest.CaptureFix
     run(capsys, "--db", db, "demo", "--households", "10")
     code, _, err = run(capsys, "--db", db, "demo", "--households", "10")
     assert code == 1 and "đã có 10 hộ" in err
-    code, _, _ = run(capsys, "--db", db, "demo", "--households", "10", "--if-new")
-    assert code == 0
+    code, out, _ = run(capsys, "--db", db, "demo", "--households", "10", "--if-new")
+    assert code == 0 and "không tạo thôn mẫu" in out
     assert json.loads(run(capsys, "--db", db, "stats", "--json")[1])["households"] == 10
 
 
