@@ -5,6 +5,7 @@ checkpoint and the Excel export. The risk-area list is the `risk_areas` setting.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -42,14 +43,19 @@ def set_risk_areas(db: Database, areas: list[str]) -> Changes:
     return Changes(settings=True)
 
 
+def _words(text: str) -> str:
+    """Folded words between spaces: " tp bac giang " (punctuation dropped)."""
+    return " " + " ".join(re.split(r"[^0-9a-z]+", fold(text))).strip() + " "
+
+
 def risk_area_of(place: str, areas: list[str]) -> str | None:
     """The risk area `place` names or lies in ("TP Bắc Giang" is in "Bắc Giang"), if any."""
-    key = fold(place)
-    if not key:
+    key = _words(place)
+    if not key.strip():
         return None
     for area in areas:
-        a = fold(area)
-        if a and (f" {a} " in f" {key} " or (len(key) >= 4 and f" {key} " in f" {a} ")):
+        a = _words(area)
+        if a.strip() and (a in key or (len(key) >= 6 and key in a)):
             return area
     return None
 
