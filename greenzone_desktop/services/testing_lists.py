@@ -28,6 +28,10 @@ class RoundPerson:
     outcome: str  # "" while not tested
     pool_code: str
 
+    @property
+    def id(self) -> str:
+        return self.person_id
+
 
 @dataclass(frozen=True)
 class HouseholdLeft:
@@ -87,3 +91,34 @@ def households_left(db: Database, round_id: str, *, limit: int = LIST_LIMIT) -> 
                 .group_by(Household.id, Household.code, Household.head_name, Household.area)
                 .order_by(Household.area, Household.code).limit(limit))
         return [HouseholdLeft(*row) for row in s.execute(stmt)]
+
+
+def untested_ids(db: Database, round_id: str, query: str = "") -> list[str]:
+    """Ids of the untested, in name order (the lazy table fetches their rows by block)."""
+    with db.session() as s:
+        stmt = _filtered(scope_select(s, round_id, Person.id).where(
+            Person.id.not_in(tested_ids_select(round_id))), query)
+        return list(s.scalars(stmt.order_by(Person.sort_key)))
+
+
+def tested_ids(db: Database, round_id: str, query: str = "") -> list[str]:
+    stmt = (select(Person.id).select_from(TestResult)
+            .join(Person, Person.id == TestResult.person_id)
+            .join(Household, Household.id == Person.household_id)
+            .where(TestResult.round_id == round_id, TestResult.deleted.is_(False)))
+    with db.session() as s:
+        return list(s.scalars(_filtered(stmt, query).order_by(Person.sort_key)))
+
+
+def round_rows(db: Database, round_id: str, ids: list[str]) -> list[RoundPerson]:
+    """The rows of these people for the round (result "" when not tested)."""
+    stmt = (select(*_COLUMNS, TestResult.outcome, TestResult.pool_code)
+            .select_from(Person).join(Household, Household.id == Person.household_id)
+            .outerjoin(TestResult, (TestResult.person_id == Person.id)
+                       & (TestResult.round_id == round_id) & TestResult.deleted.is_(False))
+            .where(Person.id.in_(ids)))
+    with db.session() as s:
+        rows = s.execute(stmt).all()
+    return [RoundPerson(pid, name, format_birth(bd, by), hid, code, addr, area, outcome or "",
+                        pool or "")
+            for pid, name, bd, by, hid, code, addr, area, outcome, pool in rows]

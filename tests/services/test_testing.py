@@ -185,3 +185,15 @@ def test_current_round_and_delete(db):
     assert testing.current_round(db, TODAY) is None
     assert [r.held_on.day for r in testing.list_rounds(db)] == [20, 10]
     assert testing.areas(db) == ["Tổ 1", "Tổ 2"]
+
+
+def test_id_lists_and_rows_for_the_lazy_tables(db):
+    v = village(db)
+    rid = testing.create_round(db, R(TODAY, pool_size=5))
+    testing_marks.tick_household(db, rid, "XM-0001")
+    ids = testing_lists.untested_ids(db, rid)
+    assert len(ids) == 5 and testing_lists.untested_ids(db, rid, "hoa") == [v.people["Lê Thị Hoa"]]
+    done = testing_lists.tested_ids(db, rid)
+    assert done == [v.people[n] for n in ("Nguyễn Văn An", "Trần Thị Bình", "Nguyễn Văn Cường")]
+    rows = {r.id: r for r in testing_lists.round_rows(db, rid, [done[0], ids[0]])}
+    assert rows[done[0]].outcome == "pending" and rows[ids[0]].outcome == ""

@@ -1,0 +1,161 @@
+"""Two tabs of the health page: the households in home quarantine (flagged "đang cách ly tại
+nhà", with their commitment), and vaccination coverage by area and age band."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from greenzone_desktop.services import health, vaccination
+from greenzone_desktop.services.changes import Changes
+from greenzone_desktop.ui.context import AppContext
+from greenzone_desktop.ui.health_dialogs import DoseDialog
+from greenzone_desktop.ui.health_models import GREEN, RED, RowsModel, fmt_date
+from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column
+
+
+def table(model: Any) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+QUARANTINE_COLUMNS = [
+    Column("Mã hộ", "code"),
+    Column("Chủ hộ", "head_name"),
+    Column("Tình trạng", "household_id", fmt=lambda _v: health.HOME_QUARANTINE_LABEL),
+    Column("Người cách ly", "people", fmt=lambda v: ", ".join(v)),
+    Column("Từ ngày", "since", align=CENTER, fmt=fmt_date),
+    Column("Dự kiến đến", "until", align=CENTER, fmt=fmt_date),
+    Column("Cam kết cách ly tại nhà", "has_commitment", align=CENTER,
+           fmt=lambda v: "Đã ký" if v else "CHƯA KÝ"),
+    Column("Địa chỉ", "address"),
+    Column("Tổ/Thôn", "area"),
+]
+
+
+class QuarantineTab(QWidget):
+    """Households with a member in home quarantine: the flag and the commitment they need."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = RowsModel(
+            QUARANTINE_COLUMNS,
+            colour=lambda r, c: (RED if not r.has_commitment else GREEN)
+            if c.key in ("has_commitment", "household_id") else None,
+            bold=lambda r, c: c.key == "has_commitment" and not r.has_commitment)
+        self.view = table(self.model)
+        self.view.doubleClicked.connect(self._open)
+        self.summary = QLabel("")
+        self.summary.setProperty("role", "title")
+        self.open_button = QPushButton("Mở hộ…")
+        self.open_button.clicked.connect(lambda: self._open(self.view.currentIndex()))
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+
+    def refresh(self) -> None:
+        self.ctx.run(lambda: health.home_quarantine_households(self.ctx.db, date.today()),
+                     self._show, parent=self)
+
+    def _show(self, rows: list[health.QuarantineHousehold]) -> None:
+        self.model.set_rows(rows)
+        missing = sum(1 for r in rows if not r.has_commitment)
+        self.summary.setText(f"{len(rows)} hộ đang cách ly tại nhà — {missing} hộ chưa ký cam kết"
+                             if rows else "Không có hộ nào đang cách ly tại nhà.")
+        self.view.resizeColumnsToContents()
+
+    def select_household(self, household_id: str) -> bool:
+        for i, r in enumerate(self.model.rows):
+            if r.household_id == household_id:
+                self.view.selectRow(i)
+                return True
+        return False
+
+    def _open(self, index: Any) -> None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.ctx.navigate("households", household_id=row.household_id)
+
+
+def _pct(b: vaccination.BandCoverage, which: str) -> str:
+    if not b.people:
+        return "—"
+    n, pct = (b.one_dose, b.one_dose_pct) if which == "one" else (b.full, b.full_pct)
+    return f"{n} ({pct:.1f} %)".replace(".", ",")
+
+
+class CoverageTab(QWidget):
+    """Coverage figures: one row for the unit, one per area; per band ≥ 1 dose and full."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        columns = [Column("Địa bàn", "area")]
+        for code, label, *_ in vaccination.AGE_BANDS:
+            columns += [Column(f"{label}: số người", f"{code}:people", align=RIGHT),
+                        Column(f"{label}: ≥ 1 mũi", f"{code}:one", align=RIGHT),
+                        Column(f"{label}: đủ mũi", f"{code}:full", align=RIGHT)]
+        self.model = RowsModel(columns, bold=lambda r, _c: r["id"] == "")
+        self.view = table(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        add = QPushButton("Thêm mũi tiêm…")
+        add.clicked.connect(self.add_dose)
+        top = QHBoxLayout()
+        title = QLabel("Tỷ lệ tiêm vắc-xin theo nhóm tuổi")
+        title.setProperty("role", "title")
+        top.addWidget(title, 1)
+        top.addWidget(add)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
+
+    def refresh(self) -> None:
+        self.ctx.run(lambda: vaccination.coverage(self.ctx.db, date.today()), self._show,
+                     parent=self)
+
+    def _show(self, cov: vaccination.Coverage) -> None:
+        rows = []
+        for area in ["", *cov.area_names]:
+            row: dict[str, Any] = {"id": area, "area": area or "Toàn đơn vị"}
+            for code, *_ in vaccination.AGE_BANDS:
+                b = cov.band(code, area)
+                row[f"{code}:people"] = str(b.people)
+                row[f"{code}:one"] = _pct(b, "one")
+                row[f"{code}:full"] = _pct(b, "full")
+            rows.append(row)
+        self.model.set_rows(rows)
+        self.note.setText(
+            f"Tính đến ngày {cov.day.strftime('%d/%m/%Y')}; tiêm đủ = {cov.full_doses} mũi "
+            "(sửa trong quy định). Không tính người tạm vắng"
+            + (f"; {cov.unknown_age} người chưa rõ năm sinh." if cov.unknown_age else "."))
+
+    def add_dose(self) -> None:
+        dialog = DoseDialog(self.ctx, self)
+        if dialog.exec():
+            self.ctx.announce(Changes(health=True, persons=True))
+
