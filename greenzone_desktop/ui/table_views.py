@@ -1,0 +1,126 @@
+"""Small building blocks the register pages share: a debounced search box, a combo of
+(code, label) choices, and a keyboard-friendly table view that sorts through its model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
+
+SEARCH_DELAY_MS = 120  # long enough to coalesce fast typing, short enough to feel instant
+
+
+class SearchBox(QLineEdit):
+    """A search field that emits `search(text)` shortly after the typing stops, at once on
+    Enter, and hands the focus to `next_widget` on the Down key."""
+
+    search = Signal(str)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.next_widget: QWidget | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.fire)
+        self.textChanged.connect(lambda _text: self._timer.start())
+        self._last: str | None = None
+
+    def fire(self) -> None:
+        """Emit now (if the text changed since the last search)."""
+        self._timer.stop()
+        text = self.text()
+        if text != self._last:
+            self._last = text
+            self.search.emit(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.fire()
+            if self.next_widget is not None:
+                self.next_widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        if event.key() == Qt.Key.Key_Down and self.next_widget is not None:
+            self.fire()
+            self.next_widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            self.fire()
+            return
+        super().keyPressEvent(event)
+
+
+def choice_combo(choices: Iterable[tuple[str, str]], *, all_label: str | None = None,
+                 tooltip: str = "") -> QComboBox:
+    """A combo whose items carry a code as user data; `all_label` adds a first "" choice."""
+    combo = QComboBox()
+    if all_label is not None:
+        combo.addItem(all_label, "")
+    for code, label in choices:
+        combo.addItem(label, code)
+    combo.setToolTip(tooltip)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+def combo_code(combo: QComboBox) -> str:
+    return combo.currentData() or ""
+
+
+class _EnterFilter(QObject):
+    def __init__(self, view: RegisterTable):
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            index = self.view.currentIndex()
+            if index.isValid():
+                self.view.activated_row.emit(index.row())
+                return True
+        return False
+
+
+class RegisterTable(QTableView):
+    """A read-only table of whole rows: sorting is the model's (SQL), Enter or a double click
+    emits `activated_row(row)`."""
+
+    activated_row = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, multi: bool = False):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                              else QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setDefaultSectionSize(24)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
+        self.installEventFilter(_EnterFilter(self))
+
+    def set_widths(self, widths: Iterable[int]) -> None:
+        for col, width in enumerate(widths):
+            self.setColumnWidth(col, width)
+
+    def selected_rows(self) -> list[int]:
+        model = self.selectionModel()
+        return sorted(i.row() for i in model.selectedRows()) if model else []
