@@ -1,0 +1,278 @@
+"""The households of the unit as a lazy list: the ordered ids for a search and filters, and the
+table rows of a block of ids.
+
+Filtering and ordering are SQL. Each filter is `households.id IN (…)` over a small set (active
+health periods, household commitments) or a pass over one covering index (the person search
+index for names, CCCD and phone). Without statistics SQLite takes `deleted = 0` for selective and
+walks the households' "deleted" index even when an area or a set of ids is at hand, so live
+rows are tested with `deleted IS NOT 1`, which no index answers (see `_live`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Integer, and_, case, cast, distinct, false, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from greenzone_desktop.models import Commitment, HealthStatus, Household, Person
+from greenzone_desktop.models.db import Database
+from greenzone_desktop.text import fold
+from greenzone_desktop.vocab import CarePlace, CommitmentKind, HealthKind, HouseholdKind, Residency
+
+HEALTH = {
+    "any": "Có người đang F0/F1/cách ly",
+    "F0": "Có F0 đang điều trị",
+    "F1": "Có F1 đang cách ly",
+    "home_quarantine": "Đang cách ly tại nhà",
+}
+RESIDENCY = {
+    Residency.TEMPORARY.value: "Có người tạm trú",
+    Residency.AWAY.value: "Có người tạm vắng",
+}
+KINDS = {k.value: k.label for k in HouseholdKind}
+SORTS = ("code", "head", "area", "address", "members", "temporary", "signed", "health")
+
+
+@dataclass(frozen=True)
+class HouseholdQuery:
+    """What the households page asks for ("" / False = no filter)."""
+
+    text: str = ""
+    area: str = ""  # tổ / khu vực, exact
+    kind: str = ""  # HouseholdKind code (nhà trọ = boarding_house)
+    residency: str = ""  # RESIDENCY key: has a member with this residency
+    unsigned: bool = False  # no household commitment signed
+    health: str = ""  # HEALTH key
+    today: date | None = None  # health as of this day (default: today)
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    """One line of the households table."""
+
+    id: str
+    code: str
+    kind: str
+    head_name: str
+    address: str
+    area: str
+    phone: str | None
+    members: int
+    temporary: int
+    signed_on: date | None
+    f0: int
+    f1: int
+    home_quarantine: int
+    deleted: bool = False
+
+    @property
+    def is_boarding_house(self) -> bool:
+        return self.kind == HouseholdKind.BOARDING_HOUSE.value
+
+    @property
+    def health_text(self) -> str:
+        parts = []
+        if self.f0:
+            parts.append("F0" if self.f0 == 1 else f"F0 ×{self.f0}")
+        if self.f1:
+            parts.append("F1" if self.f1 == 1 else f"F1 ×{self.f1}")
+        if self.home_quarantine:
+            parts.append("Cách ly tại nhà")
+        return ", ".join(parts)
+
+
+# -- building blocks ------------------------------------------------------------------------
+
+def _live(deleted: ColumnElement) -> ColumnElement:
+    """Live row, in a form no index answers (see the module docstring)."""
+    return deleted.is_not(True)
+
+
+def like_pattern(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _text_clause(words: list[str]) -> ColumnElement:
+    """The words (as one phrase when `words` has one item) in a member's name, CCCD or phone,
+    or in the household's code, address, area or phone."""
+    clauses = []
+    for w in words:
+        pattern = like_pattern(w)
+        by_person = select(Person.household_id).where(
+            Person.deleted == false(), Person.search_key.like(pattern, escape="\\"))
+        clauses.append(or_(Household.search_key.like(pattern, escape="\\"),
+                           Household.id.in_(by_person)))
+    return and_(*clauses)
+
+
+def _active(today: date) -> ColumnElement:
+    return and_(_live(HealthStatus.deleted), HealthStatus.start_date <= today,
+                or_(HealthStatus.end_date.is_(None), HealthStatus.end_date >= today))
+
+
+def _health_households(kind: str, today: date):  # noqa: ANN202 - a select of household ids
+    q = (select(Person.household_id)
+         .join(HealthStatus, HealthStatus.person_id == Person.id)
+         .where(_active(today), _live(Person.deleted)))
+    if kind == "F0":
+        q = q.where(HealthStatus.kind == HealthKind.F0.value)
+    elif kind == "F1":
+        q = q.where(HealthStatus.kind == HealthKind.F1.value)
+    elif kind == "home_quarantine":
+        q = q.where(HealthStatus.kind.in_([HealthKind.QUARANTINE.value, HealthKind.F1.value,
+                                           HealthKind.F0.value]),
+                    HealthStatus.place == CarePlace.HOME.value)
+    return q
+
+
+def _signed_households():  # noqa: ANN202 - a select of household ids
+    return select(Commitment.household_id).where(
+        _live(Commitment.deleted), Commitment.kind == CommitmentKind.HOUSEHOLD.value,
+        Commitment.household_id.is_not(None))
+
+
+def _filters(q: HouseholdQuery) -> list[ColumnElement]:
+    today = q.today or date.today()
+    out: list[ColumnElement] = []
+    if q.area:
+        out.append(Household.area == q.area)
+    if q.kind:
+        if q.kind not in KINDS:
+            raise ValueError(f"loại hộ không hợp lệ: {q.kind!r}")
+        out.append(Household.kind == q.kind)
+    if q.residency:
+        if q.residency not in RESIDENCY:
+            raise ValueError(f"lọc cư trú không hợp lệ: {q.residency!r}")
+        out.append(Household.id.in_(select(Person.household_id).where(
+            _live(Person.deleted), Person.residency == q.residency)))
+    if q.unsigned:
+        out.append(Household.id.not_in(_signed_households()))
+    if q.health:
+        if q.health not in HEALTH:
+            raise ValueError(f"lọc sức khỏe không hợp lệ: {q.health!r}")
+        out.append(Household.id.in_(_health_households(q.health, today)))
+    return out
+
+
+_DIGITS = "0123456789"
+
+
+def _order(sort: str | None, descending: bool, today: date) -> list[ColumnElement]:
+    sort = sort or "code"
+    if sort not in SORTS:
+        raise ValueError(f"cột sắp xếp không hợp lệ: {sort!r}")
+    members = (select(func.count()).where(Person.household_id == Household.id,
+                                          _live(Person.deleted)).scalar_subquery())
+    temporary = (select(func.count()).where(
+        Person.household_id == Household.id, _live(Person.deleted),
+        Person.residency == Residency.TEMPORARY.value).scalar_subquery())
+    # "Tổ 2" before "Tổ 10": the text before the trailing number, then the number
+    area_text = func.rtrim(Household.area, _DIGITS)
+    area_no = cast(func.substr(Household.area, func.length(area_text) + 1), Integer)
+    columns: dict[str, list[ColumnElement]] = {
+        "code": [Household.code],
+        "head": [Household.head_sort],
+        "area": [area_text, area_no],
+        "address": [Household.address],
+        "members": [members],
+        "temporary": [temporary],
+        "signed": [Household.id.in_(_signed_households())],
+        "health": [Household.id.in_(_health_households("any", today))],
+    }
+    keys = columns[sort]
+    tail = [Household.code, Household.id]
+    return [c.desc() if descending else c for c in keys + tail]
+
+
+# -- the list -------------------------------------------------------------------------------
+
+def household_ids(db: Database, query: HouseholdQuery | None = None, sort: str | None = "code",
+                  descending: bool = False) -> list[str]:
+    """Ids of the live households matching `query`, in SQL order (default: by code).
+
+    A search is a phrase ("tran thi" → a member named Trần Thị …) in a member's name, CCCD or
+    phone, or in the household's code, address, area or phone; if the phrase matches no
+    household, every word somewhere in the household."""
+    q = query or HouseholdQuery()
+    filters = _filters(q)
+    order = _order(sort, descending, q.today or date.today())
+    words = fold(q.text).split()
+
+    def run(text: ColumnElement | None) -> list[str]:
+        stmt = select(Household.id).where(_live(Household.deleted), *filters)
+        if text is not None:
+            stmt = stmt.where(text)
+        with db.session() as s:
+            return list(s.scalars(stmt.order_by(*order)))
+
+    if not words:
+        return run(None)
+    found = run(_text_clause([" ".join(words)]))
+    if not found and len(words) > 1:
+        found = run(_text_clause(words))
+    return found
+
+
+def household_rows(db: Database, ids: Sequence[str], today: date | None = None,
+                   ) -> list[HouseholdRow]:
+    """The table rows of these households (deleted ones too, flagged), in no set order."""
+    if not ids:
+        return []
+    today = today or date.today()
+    ids = list(ids)
+    with db.session() as s:
+        base = s.execute(select(
+            Household.id, Household.code, Household.kind, Household.head_name,
+            Household.address, Household.area, Household.phone, Household.deleted,
+        ).where(Household.id.in_(ids))).all()
+        counts = {hid: (n, t) for hid, n, t in s.execute(
+            select(Person.household_id, func.count(),
+                   func.sum(case((Person.residency == Residency.TEMPORARY.value, 1), else_=0)))
+            .where(Person.household_id.in_(ids), _live(Person.deleted))
+            .group_by(Person.household_id))}
+        signed = dict(s.execute(
+            select(Commitment.household_id, func.max(Commitment.signed_on))
+            .where(Commitment.household_id.in_(ids), _live(Commitment.deleted),
+                   Commitment.kind == CommitmentKind.HOUSEHOLD.value)
+            .group_by(Commitment.household_id)).all())
+        health: dict[str, dict[str, int]] = {}
+        for hid, kind, place, n in s.execute(
+            select(Person.household_id, HealthStatus.kind, HealthStatus.place,
+                   func.count(distinct(HealthStatus.person_id)))
+            .join(Person, Person.id == HealthStatus.person_id)
+            .where(_active(today), _live(Person.deleted), Person.household_id.in_(ids))
+            .group_by(Person.household_id, HealthStatus.kind, HealthStatus.place)
+        ):
+            flags = health.setdefault(hid, {"F0": 0, "F1": 0, "home": 0})
+            if kind in ("F0", "F1"):
+                flags[kind] += n
+            if place == CarePlace.HOME.value:
+                flags["home"] += n
+    out = []
+    for hid, code, kind, head, address, area, phone, deleted in base:
+        n, t = counts.get(hid, (0, 0))
+        flags = health.get(hid, {"F0": 0, "F1": 0, "home": 0})
+        out.append(HouseholdRow(hid, code, kind, head, address, area, phone, n, int(t or 0),
+                                signed.get(hid), flags["F0"], flags["F1"], flags["home"],
+                                bool(deleted)))
+    return out
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def area_sort_key(area: str) -> tuple:
+    """Natural order for area names: "Tổ 2" before "Tổ 10"."""
+    return tuple(int(p) if p.isdigit() else fold(p) for p in _NUMBER.split(area))
+
+
+def areas(db: Database) -> list[str]:
+    """The areas (tổ) of the live households, in natural order, for a filter list."""
+    with db.session() as s:
+        found = [a for a in s.scalars(select(distinct(Household.area)).where(
+            _live(Household.deleted))) if a]
+    return sorted(found, key=area_sort_key)
