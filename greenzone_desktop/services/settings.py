@@ -56,6 +56,8 @@ DEFAULTS: dict[str, Any] = {
     "risk_thresholds": {},  # preset code -> edited thresholds (shipped presets: services/risk.py)
     "inspection_interval_days": 7,  # criterion 4: an inspection at least this often
     "screening_interval_days": 14,  # criterion 1: a screening round this often at level ≥ 2
+    # USB handoff: a village whose last package is older than this is shown as overdue
+    "handoff_overdue_days": 7,
 }
 
 
