@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -58,9 +58,17 @@ class PersonPicker(QWidget):
         self._timer.setInterval(200)
         self._timer.timeout.connect(self.find)
         self.search.textEdited.connect(lambda _t: self._timer.start())
-        self.search.returnPressed.connect(self.find)
+        # Enter searches (and must not press the dialog's default button)
+        self.search.installEventFilter(self)
         self.results.itemClicked.connect(self._choose)
         self.results.itemActivated.connect(self._choose)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (obj is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.find()
+            return True
+        return super().eventFilter(obj, event)
 
     def find(self) -> None:
         self._timer.stop()
