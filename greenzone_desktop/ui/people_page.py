@@ -33,7 +33,7 @@ COLUMNS = [
     Column("Giới tính", "sex_label", align=CENTER, sort="sex"),
     Column("Số CCCD", "cccd", sort="cccd", fmt=lambda v: v or ""),
     Column("Điện thoại", "phone", sort="phone", fmt=phone_text),
-    Column("Quan hệ với chủ hộ", "relation_label", sort="relation"),
+    Column("Quan hệ", "relation_label", sort="relation", tooltip="Quan hệ với chủ hộ"),
     Column("Cư trú", "residency_label", sort="residency"),
     Column("Mã hộ", "household_code", sort="household"),
     Column("Địa chỉ", "address"),
@@ -41,7 +41,7 @@ COLUMNS = [
     Column("Vắc-xin", "doses_text", align=CENTER, tooltip="Số mũi vắc-xin đã tiêm"),
     Column("Sức khỏe", "health_text", tooltip="F0/F1/F2, cách ly đang theo dõi hôm nay"),
 ]
-WIDTHS = [190, 86, 64, 108, 104, 130, 80, 86, 200, 60, 76]
+WIDTHS = [146, 78, 62, 100, 92, 98, 82, 74, 148, 52, 76]
 REFRESH_ON = ("persons", "households", "health")
 
 
@@ -85,8 +85,8 @@ class PeoplePage(QWidget):
         heading = QLabel(self.title)
         heading.setProperty("role", "title")
         self.count = QLabel("")
-        self.search = SearchBox("Tìm theo họ tên, số CCCD, điện thoại, mã hộ, địa chỉ "
-                                "— gõ không dấu cũng được (Ctrl+F)")
+        self.search = SearchBox("Tìm theo họ tên, số CCCD, điện thoại, mã hộ, địa chỉ — gõ không "
+                                "dấu cũng được (Ctrl+F)")
         self.search.setObjectName("people_search")
         self.search.search.connect(lambda _text: self.apply_filters())
         self.age = choice_combo([(k, v[0]) for k, v in people_list.AGE_BANDS.items()],
@@ -115,13 +115,16 @@ class PeoplePage(QWidget):
         head = QHBoxLayout()
         head.addWidget(heading)
         head.addSpacing(16)
-        head.addWidget(self.count, 1)
+        head.addWidget(self.search, 1)
+        head.addSpacing(8)
         head.addWidget(self.open_button)
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
+        filters.addWidget(QLabel("Lọc:"))
         for combo in (self.age, self.residency, self.vaccination, self.health, self.area):
             filters.addWidget(combo)
         filters.addWidget(self.clear_button)
+        filters.addSpacing(16)
+        filters.addWidget(self.count, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(filters)
