@@ -157,31 +157,8 @@ def list_organizations(db: Database, query: str = "", *, status: str = "", kind:
     """Live organisations whose name, contact, address, area or phone holds every word of
     `query` (accent-insensitive), by name; `status` "signed"/"unsigned" filters on the
     commitment."""
-    if status not in STATUSES:
-        raise ValueError(f"trạng thái cam kết không hợp lệ: {status!r}")
-    latest = _latest_commitments()
-    stmt = (select(Organization, latest.c.signed_on)
-            .outerjoin(latest, latest.c.oid == Organization.id)
-            .where(Organization.deleted.is_(False)))
-    if kind:
-        stmt = stmt.where(Organization.kind == kind)
-    if status == "signed":
-        stmt = stmt.where(latest.c.signed_on.is_not(None))
-    elif status == "unsigned":
-        stmt = stmt.where(latest.c.signed_on.is_(None))
-    words = fold(query).split()
-    with db.session() as s:
-        rows = s.execute(stmt.order_by(Organization.name_key)).all()
-        signers = _signers(s, [o.id for o, signed in rows if signed is not None])
-        out = []
-        for org, signed_on in rows:
-            if words:
-                hay = " ".join((org.name_key, fold(org.contact_person), fold(org.address),
-                                fold(org.area), org.phone or ""))
-                if not all(w in hay for w in words):
-                    continue
-            out.append(_view(org, signed_on, signers.get(org.id, "")))
-    return out
+    keys = organization_keys(db, OrganizationQuery(query, status, kind))
+    return organization_rows(db, keys)
 
 
 def _signers(s: Session, ids: list[str]) -> dict[str, str]:
@@ -215,3 +192,65 @@ def deleted_organizations(db: Database, *, limit: int = 500) -> list[DeletedOrga
         rows = s.scalars(select(Organization).where(Organization.deleted.is_(True))
                          .order_by(Organization.updated_at.desc()).limit(limit))
         return [DeletedOrganization(o.id, o.name, o.address, o.updated_at) for o in rows]
+
+
+# -- the lazy table of the organisations page -----------------------------------------------------
+
+ORG_SORTS = ("name", "kind", "contact", "address", "area", "workers", "signed_on")
+
+
+@dataclass(frozen=True)
+class OrganizationQuery:
+    text: str = ""
+    status: str = ""  # STATUSES key
+    kind: str = ""  # OrganizationKind code
+
+
+def organization_keys(db: Database, query: OrganizationQuery | None = None,
+                      sort: str | None = "name", descending: bool = False) -> list[str]:
+    """Ids of the organisations of `query`, ordered in SQL by `sort` (ORG_SORTS)."""
+    q = query or OrganizationQuery()
+    sort = sort or "name"
+    if sort not in ORG_SORTS:
+        raise ValueError(f"cột sắp xếp không hợp lệ: {sort!r}")
+    if q.status not in STATUSES:
+        raise ValueError(f"trạng thái cam kết không hợp lệ: {q.status!r}")
+    latest = _latest_commitments()
+    stmt = (select(Organization.id).outerjoin(latest, latest.c.oid == Organization.id)
+            .where(Organization.deleted.is_(False)))
+    if q.kind:
+        stmt = stmt.where(Organization.kind == q.kind)
+    if q.status == "signed":
+        stmt = stmt.where(latest.c.signed_on.is_not(None))
+    elif q.status == "unsigned":
+        stmt = stmt.where(latest.c.signed_on.is_(None))
+    words = fold(q.text).split()
+    with db.session() as s:
+        if words:  # a few hundred rows: fold their text here (SQL lower() keeps the accents)
+            rows = s.execute(select(Organization.id, Organization.name_key,
+                                    Organization.contact_person, Organization.address,
+                                    Organization.area, Organization.phone)
+                             .where(Organization.deleted.is_(False))).all()
+            hits = [r[0] for r in rows
+                    if all(w in " ".join(fold(x or "") for x in r[1:]) for w in words)]
+            stmt = stmt.where(Organization.id.in_(hits))
+        column = {"name": Organization.name_key, "kind": Organization.kind,
+                  "contact": Organization.contact_person, "address": Organization.address,
+                  "area": Organization.area, "workers": Organization.workers,
+                  "signed_on": latest.c.signed_on}[sort]
+        return list(s.scalars(stmt.order_by(column.desc() if descending else column,
+                                            Organization.name_key, Organization.id)))
+
+
+def organization_rows(db: Database, ids: list[str] | tuple[str, ...]) -> list[OrganizationView]:
+    """The organisations of `ids` (same order) with their latest commitment."""
+    if not ids:
+        return []
+    latest = _latest_commitments()
+    with db.session() as s:
+        rows = s.execute(select(Organization, latest.c.signed_on)
+                         .outerjoin(latest, latest.c.oid == Organization.id)
+                         .where(Organization.id.in_(list(ids)))).all()
+        signers = _signers(s, [o.id for o, on in rows if on is not None])
+        found = {o.id: _view(o, on, signers.get(o.id, "")) for o, on in rows}
+    return [found[i] for i in ids if i in found]

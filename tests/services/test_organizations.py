@@ -77,3 +77,21 @@ def test_list_search_and_commitment_status(db) -> None:  # noqa: ANN001
     assert orgs.list_organizations(db, status="signed") == []
     with pytest.raises(ValueError):
         orgs.list_organizations(db, status="maybe")
+
+
+def test_keys_sorted_in_sql_and_rows_in_key_order(db) -> None:  # noqa: ANN001
+    a = _add(db, "Bưu điện văn hóa xã", kind="agency", workers=3, area="Tổ 2")
+    b = _add(db, "Xưởng gỗ An Phát", workers=25, contact_person="Đặng Văn Phát", area="Tổ 1")
+    c = _add(db, "Đại lý gas Minh Anh", workers=2, area="Tổ 1")
+    assert orgs.organization_keys(db) == [a, c, b]  # name order: B, Đ, X
+    assert orgs.organization_keys(db, None, "workers", True) == [b, a, c]
+    assert orgs.organization_keys(db, orgs.OrganizationQuery(text="dang van")) == [b]
+    assert orgs.organization_keys(db, orgs.OrganizationQuery(kind="agency")) == [a]
+    mark_signed(db, [c], kind="organisation", signed_on="10/09/2021")
+    assert orgs.organization_keys(db, orgs.OrganizationQuery(status="unsigned")) == [a, b]
+    assert orgs.organization_keys(db, None, "signed_on", True)[0] == c
+    rows = orgs.organization_rows(db, [b, c])
+    assert [r.id for r in rows] == [b, c]
+    assert rows[1].signed_on == date(2021, 9, 10) and rows[0].signed_on is None
+    with pytest.raises(ValueError):
+        orgs.organization_keys(db, None, "name; --")
