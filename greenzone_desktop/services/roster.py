@@ -26,6 +26,7 @@ from greenzone_desktop.services.roster_data import (
     at,
     expected_shifts,
     generate_shifts,
+    insert_assignments,
     issues_of,
     live_checkpoints,
     load_period,
@@ -69,12 +70,9 @@ def generate_week(db: Database, week_start: date, checkpoint_ids: Iterable[str] 
     """Create the missing shifts of the week(s) from each checkpoint's pattern; returns how many."""
     first = monday(week_start)
     days = 7 * weeks
-    made = 0
     with db.session() as s:
-        for cp in live_checkpoints(s, checkpoint_ids, first, first + timedelta(days=days - 1)):
-            if cp.pattern_id:
-                made += generate_shifts(s, db.home_unit_id, cp, first, days)
-    return made
+        live = live_checkpoints(s, checkpoint_ids, first, first + timedelta(days=days - 1))
+        return generate_shifts(s, db.home_unit_id, live, first, days)
 
 
 # -- views ------------------------------------------------------------------------------------
@@ -149,16 +147,14 @@ def auto_fill(db: Database, week_start: date, checkpoint_ids: Iterable[str] | No
                 if cp.pattern_id]
         if not live:
             raise ServiceError("Không có chốt nào đang hoạt động có mẫu ca trực để xếp lịch.")
-        for cp in live:
-            generate_shifts(s, db.home_unit_id, cp, first, days)
+        generate_shifts(s, db.home_unit_id, live, first, days)
         targets = {cp.id for cp in live}
         period = load_period(s, start, end)
         fill = [x for x in period.shifts if x.checkpoint_id in targets and lo <= x.start < hi]
         context = [x for x in period.shifts if not (x.checkpoint_id in targets and lo <= x.start < hi)]
         result = rs.solve(fill, period.active_staff, period.assignments, rules,
                           context_shifts=context, node_limit=node_limit)
-        s.add_all(Assignment(unit_id=db.home_unit_id, shift_id=sid, staff_id=pid, locked=False)
-                  for sid, pid in result.added)
+        insert_assignments(s, db.home_unit_id, result.added, locked=False)
     understaffed = []
     for u in result.understaffed:
         shift = period.by_id[u.shift_id]
@@ -272,8 +268,7 @@ def copy_last_week(db: Database, checkpoint_id: str, week_start: date) -> int:
         copied = sp.copy_week(rows, old, new).copied
         have = set(period.assignments)
         todo = [a for a in copied if a not in have]
-        s.add_all(Assignment(unit_id=db.home_unit_id, shift_id=sid, staff_id=pid, locked=True)
-                  for sid, pid in todo)
+        insert_assignments(s, db.home_unit_id, todo, locked=True)
     return len(todo)
 
 
