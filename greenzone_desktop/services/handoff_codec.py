@@ -1,0 +1,251 @@
+"""Rows of synced tables as they travel in handoff packages, and back, checked column by column.
+
+A row travels in its stored form (what SQLite holds): dates 'YYYY-MM-DD', datetimes
+'YYYY-MM-DD HH:MM:SS.ffffff', times 'HH:MM:SS.ffffff', JSON columns as their JSON text,
+booleans as true/false. Reading a package checks every value against its column and brings it
+back to exactly that stored form, so equal values compare equal and nothing odd reaches the
+database. Everything here works on plain tuples and dicts for speed (tens of thousands of rows).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Time
+from sqlalchemy.types import TypeDecorator
+
+from greenzone_desktop.models import SYNCED_MODELS
+from greenzone_desktop.services.errors import ServiceError
+
+# Columns a merge never compares: identity and the change stamp.
+STAMP = ("id", "version", "origin", "created_at", "updated_at")
+BASE_VERSION = "_base_version"  # the sender's last agreed (version, origin) for the row
+BASE_ORIGIN = "_base_origin"
+_DATETIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
+_TIME = re.compile(r"\d\d:\d\d:\d\d\.\d{6}")
+_MISSING = object()
+
+
+def _kind(column: Any) -> str:
+    kind = column.type
+    if isinstance(kind, TypeDecorator):
+        kind = kind.impl_instance if hasattr(kind, "impl_instance") else kind.impl
+    for cls, name in ((Boolean, "bool"), (DateTime, "datetime"), (Date, "date"), (Time, "time"),
+                      (JSON, "json"), (Float, "float"), (Integer, "int")):
+        if isinstance(kind, cls):
+            return name
+    return "str"
+
+
+class BadValue(Exception):
+    """One value that does not fit its column (caught and reported with where it was)."""
+
+
+def _str(v: Any) -> Any:
+    if type(v) is not str:
+        raise BadValue("phải là chuỗi ký tự")
+    return v if v.isascii() else unicodedata.normalize("NFC", v)
+
+
+def _int(v: Any) -> Any:
+    if type(v) is not int:
+        raise BadValue("phải là số nguyên")
+    return v
+
+
+def _float(v: Any) -> Any:
+    if type(v) not in (int, float) or not math.isfinite(v):
+        raise BadValue("phải là số")
+    return float(v)
+
+
+def _bool(v: Any) -> Any:
+    if type(v) is not bool:
+        raise BadValue("phải là true/false")
+    return 1 if v else 0
+
+
+def _date(v: Any) -> Any:
+    if type(v) is not str or len(v) != 10:
+        raise BadValue("phải là ngày dạng YYYY-MM-DD")
+    try:
+        return date.fromisoformat(v).isoformat()
+    except ValueError as exc:
+        raise BadValue("không phải ngày hợp lệ") from exc
+
+
+def _datetime(v: Any) -> Any:
+    if type(v) is not str:
+        raise BadValue("phải là thời điểm dạng YYYY-MM-DD HH:MM:SS")
+    try:
+        parsed = datetime.fromisoformat(v)
+    except ValueError as exc:
+        raise BadValue("không phải thời điểm hợp lệ") from exc
+    if parsed.tzinfo is not None:
+        raise BadValue("thời điểm không được kèm múi giờ (lưu theo UTC)")
+    return v if _DATETIME.fullmatch(v) else parsed.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _time(v: Any) -> Any:
+    if type(v) is not str:
+        raise BadValue("phải là giờ dạng HH:MM:SS")
+    try:
+        parsed = time.fromisoformat(v)
+    except ValueError as exc:
+        raise BadValue("không phải giờ hợp lệ") from exc
+    if parsed.tzinfo is not None:
+        raise BadValue("giờ không được kèm múi giờ")
+    return v if _TIME.fullmatch(v) else parsed.strftime("%H:%M:%S.%f")
+
+
+def _json(v: Any) -> Any:
+    if type(v) is not str:
+        raise BadValue("phải là văn bản JSON")
+    try:
+        return json.dumps(json.loads(v))  # the form SQLAlchemy stores, so equal values match
+    except ValueError as exc:
+        raise BadValue("không phải JSON hợp lệ") from exc
+
+
+_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "str": _str, "int": _int, "float": _float, "bool": _bool, "date": _date,
+    "datetime": _datetime, "time": _time, "json": _json,
+}
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One synced table: its columns in a fixed order and how each is checked."""
+
+    name: str
+    model: type
+    columns: tuple[str, ...]
+    kinds: tuple[str, ...]
+    nullable: tuple[bool, ...]
+    merge_fields: tuple[str, ...]  # compared field by field (everything but the stamp)
+    bool_positions: tuple[int, ...] = ()
+    checks: tuple[tuple[str, str, bool], ...] = ()  # (column, kind, nullable)
+
+    def index(self, column: str) -> int:
+        return self.columns.index(column)
+
+    def select_sql(self, alias: str = "t") -> str:
+        return ", ".join(f'{alias}."{c}"' for c in self.columns)
+
+    def insert_sql(self) -> str:
+        cols = ", ".join(f'"{c}"' for c in self.columns)
+        marks = ", ".join("?" for _ in self.columns)
+        return f'INSERT INTO "{self.name}" ({cols}) VALUES ({marks})'
+
+    def update_sql(self) -> str:
+        sets = ", ".join(f'"{c}" = ?' for c in self.columns if c != "id")
+        return f'UPDATE "{self.name}" SET {sets} WHERE id = ?'
+
+    def json_array_sql(self, alias: str = "t") -> str:
+        """SQL building the merge fields of a row as a JSON array (SyncBase.data)."""
+        return "json_array(" + ", ".join(f'{alias}."{c}"' for c in self.merge_fields) + ")"
+
+    def base_data(self, text: str | None) -> dict[str, Any] | None:
+        """SyncBase.data (a JSON array in merge-field order) as a dict by field."""
+        if text is None:
+            return None
+        values = json.loads(text)
+        return dict(zip(self.merge_fields, values, strict=True))
+
+    def to_package(self, row: tuple) -> dict[str, Any]:
+        """A stored row (tuple in column order) as the flat dict written to a package."""
+        out = dict(zip(self.columns, row, strict=True))
+        columns = self.columns
+        for i in self.bool_positions:
+            value = row[i]
+            if value is not None:
+                out[columns[i]] = bool(value)
+        return out
+
+    def from_package(self, raw: dict[str, Any]) -> tuple:
+        """A package row back to the stored form, checked; raises ServiceError saying where."""
+        values = []
+        append = values.append
+        for column, kind, nullable in self.checks:
+            v = raw.get(column, _MISSING)
+            # Fast path for the commonest case: plain ASCII text in a text column.
+            if kind == "str" and type(v) is str and v.isascii():
+                append(v)
+                continue
+            if v is _MISSING:
+                raise self._bad(raw, column, "thiếu cột này")
+            if v is None:
+                if not nullable:
+                    raise self._bad(raw, column, "không được để trống")
+                append(None)
+                continue
+            try:
+                append(_CHECKS[kind](v))
+            except BadValue as exc:
+                raise self._bad(raw, column, f"{exc} (giá trị {str(v)[:40]!r})") from None
+        if len(raw) > len(self.columns):
+            self._check_extra(raw)
+        return tuple(values)
+
+    def _check_extra(self, raw: dict[str, Any]) -> None:
+        extra = set(raw) - set(self.columns) - {BASE_VERSION, BASE_ORIGIN}
+        if extra:
+            raise self._bad(raw, sorted(extra)[0], "cột không có trong cơ sở dữ liệu")
+
+    def _bad(self, raw: dict[str, Any], column: str, why: str) -> ServiceError:
+        rid = raw.get("id") if isinstance(raw.get("id"), str) else "?"
+        return ServiceError(
+            f"Gói có dữ liệu không hợp lệ: bảng «{self.name}», dòng {rid}, cột «{column}»: "
+            f"{why}. Không nhập gì cả; hãy xuất lại gói ở máy gửi."
+        )
+
+    def data_of(self, row: tuple) -> dict[str, Any]:
+        """The merge fields of a stored row (what SyncBase.data keeps)."""
+        return {c: row[self.index(c)] for c in self.merge_fields}
+
+
+def _spec(model: type) -> TableSpec:
+    table = model.__table__  # type: ignore[attr-defined]
+    # The id goes first: merge code addresses rows as (id, *rest).
+    cols = tuple(sorted(table.columns, key=lambda c: c.name != "id"))
+    names = tuple(c.name for c in cols)
+    return TableSpec(
+        name=table.name,
+        model=model,
+        columns=names,
+        kinds=tuple(_kind(c) for c in cols),
+        nullable=tuple(bool(c.nullable) and not c.primary_key for c in cols),
+        merge_fields=tuple(n for n in names if n not in STAMP),
+        bool_positions=tuple(i for i, c in enumerate(cols) if _kind(c) == "bool"),
+        checks=tuple((c.name, _kind(c), bool(c.nullable) and not c.primary_key) for c in cols),
+    )
+
+
+SPECS: tuple[TableSpec, ...] = tuple(_spec(m) for m in SYNCED_MODELS)
+SPEC_BY_NAME: dict[str, TableSpec] = {s.name: s for s in SPECS}
+TABLE_NAMES: tuple[str, ...] = tuple(s.name for s in SPECS)
+
+
+def python_value(spec: TableSpec, column: str, stored: Any) -> Any:
+    """A stored value as the Python value the ORM expects (for resolving conflicts)."""
+    if stored is None:
+        return None
+    kind = spec.kinds[spec.index(column)]
+    if kind == "bool":
+        return bool(stored)
+    if kind == "date":
+        return date.fromisoformat(stored)
+    if kind == "datetime":
+        return datetime.fromisoformat(stored)
+    if kind == "time":
+        return time.fromisoformat(stored)
+    if kind == "json":
+        return json.loads(stored)
+    return stored

@@ -1,0 +1,108 @@
+"""The bookkeeping behind "what does the peer already have": pending rows, sent markers, acks.
+
+Per peer and row, `sync_base` keeps the state both sides last agreed on (version, origin and
+the merge fields as a JSON array in `TableSpec.merge_fields` order). A row is pending for the
+peer when its (version, origin) differs from that. Rows sent in package N are remembered under
+the table name "sent:<table>" with N; when the peer's next package acknowledges N, the rows
+that have not changed since become agreed. Nothing here trusts a clock.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, func, select, update
+
+from greenzone_desktop.models import HandoffLog
+from greenzone_desktop.services.handoff_codec import BASE_ORIGIN, BASE_VERSION, SPECS, TableSpec
+
+SENT = "sent:"
+
+
+def pending_where(spec: TableSpec, peer_id: str, scope: list[str], everything: bool
+                  ) -> tuple[str, tuple[Any, ...]]:
+    """FROM/WHERE selecting the table's rows in scope (not yet agreed unless `everything`)."""
+    marks = ",".join("?" * len(scope))
+    sql = (f'FROM "{spec.name}" t LEFT JOIN sync_base b ON b.peer_unit_id = ? '
+           f"AND b.table_name = ? AND b.row_id = t.id WHERE t.unit_id IN ({marks})")
+    if not everything:
+        sql += " AND (b.row_id IS NULL OR b.version <> t.version OR b.origin <> t.origin)"
+    return sql, (peer_id, spec.name, *scope)
+
+
+def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[str],
+                 everything: bool, counts: dict[str, int],
+                 started: Callable[[], None] | None = None) -> Iterator[dict[str, Any]]:
+    """Stream the rows to send as package dicts, each with the agreed (version, origin)."""
+    if started:
+        started()
+    where, params = pending_where(spec, peer_id, scope, everything)
+    sql = f"SELECT {spec.select_sql()}, b.version, b.origin {where}"
+    width = len(spec.columns)
+    to_package = spec.to_package
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    n = 0
+    try:
+        cursor.execute(sql, params)
+        while True:
+            block = cursor.fetchmany(2000)
+            if not block:
+                break
+            for row in block:
+                out = to_package(row[:width])
+                out[BASE_VERSION] = row[width]
+                out[BASE_ORIGIN] = row[width + 1]
+                yield out
+            n += len(block)
+    finally:
+        cursor.close()
+    counts[spec.name] = n
+
+
+def remember_sent(conn: Connection, peer_id: str, scope: list[str], sequence: int) -> None:
+    """Mark each row sent (and not yet agreed) with this package's sequence."""
+    for spec in SPECS:
+        where, params = pending_where(spec, peer_id, scope, False)
+        conn.exec_driver_sql(
+            "INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
+            f"SELECT ?, ?, t.id, t.version, t.origin, ? {where} "
+            "ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE SET "
+            "version = excluded.version, origin = excluded.origin, data = excluded.data",
+            (peer_id, SENT + spec.name, json.dumps({"seq": sequence}), *params),
+        )
+
+
+def acknowledge(conn: Connection, peer_id: str, acked: int) -> None:
+    """The peer has our packages up to `acked`: rows sent then and unchanged since are agreed."""
+    if acked < 1:
+        return
+    for spec in SPECS:
+        conn.exec_driver_sql(
+            "INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
+            f"SELECT m.peer_unit_id, ?, t.id, t.version, t.origin, {spec.json_array_sql()} "
+            f'FROM sync_base m JOIN "{spec.name}" t ON t.id = m.row_id '
+            "AND t.version = m.version AND t.origin = m.origin "
+            "WHERE m.peer_unit_id = ? AND m.table_name = ? AND json_extract(m.data, '$.seq') <= ? "
+            "ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE SET "
+            "version = excluded.version, origin = excluded.origin, data = excluded.data",
+            (spec.name, peer_id, SENT + spec.name, acked),
+        )
+    conn.exec_driver_sql(
+        "DELETE FROM sync_base WHERE peer_unit_id = ? AND table_name LIKE 'sent:%' "
+        "AND json_extract(data, '$.seq') <= ?", (peer_id, acked))
+    conn.execute(update(HandoffLog).where(
+        HandoffLog.direction == "out", HandoffLog.peer_unit_id == peer_id,
+        HandoffLog.sequence <= acked).values(acknowledged=True))
+
+
+def last_sequences(conn: Connection, peer_id: str) -> tuple[int, int, int]:
+    """(last sent, last sent that the peer acknowledged, last received) with this peer."""
+    def one(stmt: Any) -> int:
+        return int(conn.execute(stmt).scalar() or 0)
+
+    base = select(func.max(HandoffLog.sequence)).where(HandoffLog.peer_unit_id == peer_id)
+    return (one(base.where(HandoffLog.direction == "out")),
+            one(base.where(HandoffLog.direction == "out", HandoffLog.acknowledged.is_(True))),
+            one(base.where(HandoffLog.direction == "in")))
