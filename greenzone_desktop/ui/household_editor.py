@@ -150,10 +150,12 @@ class HouseholdEditor(QDialog):
         self.resize(1100, 700)
 
         chain = [self.code, self.kind, self.area, self.address, self.phone, self.notes,
-                 self.members, self.form.full_name]
+                 self.members, *self.form.tab_chain(), self.save_member_button,
+                 self.cancel_member_button, self.new_member_button, self.head_button,
+                 self.move_button, self.remove_button, self.history_button, self.save_button,
+                 self.close_button]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
-        QWidget.setTabOrder(self.form.dose_vaccines[-1], self.save_member_button)
 
         self.save_button.clicked.connect(self.save_household)
         self.history_button.clicked.connect(self.show_history)

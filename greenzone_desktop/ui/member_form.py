@@ -141,10 +141,7 @@ class MemberForm(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.duplicate_label)
 
-        order = [self.full_name, self.sex, self.birth, self.relation, self.residency, self.cccd,
-                 self.phone, self.occupation, self.workplace]
-        for d, v in zip(self.dose_dates, self.dose_vaccines, strict=True):
-            order += [d, v]
+        order = self.tab_chain()
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
@@ -161,6 +158,15 @@ class MemberForm(QWidget):
         for w in (*self.dose_dates, *self.dose_vaccines):
             w.textEdited.connect(self._touch_doses)
             w.editingFinished.connect(lambda: self.validate(only=("doses",)))
+
+    def tab_chain(self) -> list[QWidget]:
+        """The fields in Tab order: left column, then right column, then the doses."""
+        order: list[QWidget] = [self.full_name, self.sex, self.birth, self.relation,
+                                self.residency, self.cccd, self.phone, self.occupation,
+                                self.workplace]
+        for d, v in zip(self.dose_dates, self.dose_vaccines, strict=True):
+            order += [d, v]
+        return order
 
     # -- values -----------------------------------------------------------------------------
 
@@ -180,6 +186,8 @@ class MemberForm(QWidget):
         self.cccd.setText(m.cccd or "" if m else "")
         self.phone.setText(m.phone or "" if m else "")
         self._set_code(self.residency, m.residency if m else Residency.PERMANENT.value)
+        for box in (self.sex, self.relation, self.residency):
+            box.view().keyboardSearch("")  # a fast typist's next "Con" is not "VợCon"
         self.occupation.setText(m.occupation if m else "")
         self.workplace.setText(m.workplace if m else "")
         doses = {no: (on, vaccine) for no, on, vaccine in (m.doses if m else ())}
