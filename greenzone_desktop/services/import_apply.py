@@ -37,6 +37,7 @@ __all__ = ["ImportResult", "apply_import"]
 _TEXTS = ("cccd_issued_by", "religion", "occupation", "workplace", "insurance_no", "notes")
 _DOSES = ("dose1_date", "dose2_date", "dose3_date")
 _CHUNK = 5000
+_STEP = 500  # rows between progress reports and cancel checks
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ def apply_import(
     try:
         with db.session() as s:
             writer = _Writer(db, s, plan)
-            done = 0
+            done, check_at = 0, 0
             for household in plan.households:
                 rows = [(r, final[r.sheet_row]) for r in household.rows
                         if r.sheet_row in final and r.action in ("new", "keep")]  # fmt: skip
@@ -236,9 +237,9 @@ def apply_import(
                         _update_person(s, row.existing_id, values, writer.mapped)
                         counts["updated"] += 1
                 done += len(household.rows)
-                if done % 2000 < len(household.rows):
-                    if cancelled is not None and cancelled():
-                        raise ServiceError("Đã dừng nhập; cơ sở dữ liệu giữ nguyên như trước.")
+                if done >= check_at:
+                    check_at = done + _STEP
+                    _check(cancelled)
                     if progress is not None:
                         progress(done, total)
                 if not rows:
@@ -257,6 +258,7 @@ def apply_import(
                                          "sort": head["sort_key"]})  # fmt: skip
                 elif head is not None:
                     _join_head(s, household_id, head)
+            _check(cancelled)
             _insert(s, writer)
     except IntegrityError as exc:
         raise ServiceError(
@@ -273,6 +275,11 @@ def apply_import(
         plan_counts["error"], time.perf_counter() - started,
         Changes(households=True, persons=True, health=bool(writer.doses)),
     )  # fmt: skip
+
+
+def _check(cancelled: CancelledFn | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ServiceError("Đã dừng nhập; cơ sở dữ liệu giữ nguyên như trước.")
 
 
 def _join_head(s: Session, household_id: str, head: dict) -> None:
