@@ -245,9 +245,10 @@ def _rules(s: Session, db: Database, today: date, settings: dict) -> Criterion:
                      .where(Violation.deleted.is_(False),
                             Violation.status == ViolationStatus.OPEN.value)
                      .order_by(Violation.occurred_on)).all()
-    out.listed([(f"Vi phạm chưa xử lý xong ({format_date(on)}): {name} – {what}", "teams",
+    out.listed([(f"Vi phạm chưa xử lý xong ({format_date(on)}): {name} – {what}", "inspections",
                  {"tab": "violations", "violation_id": vid}) for vid, name, what, on in rows],
-               len(rows), "… và {n} vi phạm khác chưa xử lý xong", "teams", tab="violations")
+               len(rows), "… và {n} vi phạm khác chưa xử lý xong", "inspections",
+               tab="violations")
     return Criterion("rules", TITLES["rules"], not out.items, tuple(out.items))
 
 
