@@ -88,8 +88,10 @@ def week_roster(db: Database, checkpoint_id: str, week_start: date, *,
     return build_week(get_checkpoint(db, checkpoint_id), first, period, issues)
 
 
-def day_view(db: Database, day: date) -> DayView:
+def day_view(db: Database, day: date, *, generate: bool = True) -> DayView:
     """Every checkpoint's shifts starting on `day`, with names and issues."""
+    if generate:
+        generate_week(db, day)
     period, rules = _load_around(db, day, 1)
     return build_day_view(list_checkpoints(db, active_on=day), day, period,
                           validate_period(period, rules))

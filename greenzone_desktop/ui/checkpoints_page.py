@@ -140,7 +140,7 @@ class CheckpointTab(QWidget):
         self.pattern.addItem("(chưa chọn)", None)
         for p in patterns:
             self.pattern.addItem(f"{p.name}: {p.text}", p.id)
-        index = self.pattern.findData(wanted)
+        index = self.pattern.findData(wanted) if wanted else -1
         self.pattern.setCurrentIndex(index if index >= 0 else (1 if patterns else 0))
 
     def _show(self, row: int) -> None:

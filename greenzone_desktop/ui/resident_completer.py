@@ -67,5 +67,6 @@ class ResidentCompleter(QObject):
         # QCompleter writes the whole popup line into the edit after this signal: put the
         # name back once it has.
         QTimer.singleShot(0, lambda: self.edit.setText(hit.full_name))
+        self.completer.popup().hide()
         self.edit.setText(hit.full_name)
         self.picked.emit(hit)
