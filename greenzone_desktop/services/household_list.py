@@ -18,8 +18,10 @@ from datetime import date
 from sqlalchemy import Integer, and_, case, cast, distinct, false, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from greenzone_desktop.models import Commitment, HealthStatus, Household, Person
+from greenzone_desktop.models import Commitment, HealthStatus, Household, Person, Vaccination
 from greenzone_desktop.models.db import Database
+from greenzone_desktop.services.errors import NotFoundError
+from greenzone_desktop.services.register import HouseholdView, MemberView
 from greenzone_desktop.text import fold
 from greenzone_desktop.vocab import CarePlace, CommitmentKind, HealthKind, HouseholdKind, Residency
 
@@ -276,3 +278,35 @@ def areas(db: Database) -> list[str]:
         found = [a for a in s.scalars(select(distinct(Household.area)).where(
             _live(Household.deleted))) if a]
     return sorted(found, key=area_sort_key)
+
+
+def household_view(db: Database, household_id: str) -> HouseholdView:
+    """The household and its live members (head first) with their doses, for the editor.
+
+    Same result as `register.get_household`, with live rows tested as `deleted IS NOT 1` so
+    that SQLite looks members and doses up by household and person (without statistics it
+    otherwise walks the "deleted" index over every person and every dose)."""
+    with db.session() as s:
+        h = s.get(Household, household_id)
+        if h is None:
+            raise NotFoundError("Không tìm thấy hộ gia đình này (có thể đã bị xóa).")
+        persons = list(s.scalars(select(Person).where(
+            Person.household_id == h.id, _live(Person.deleted))))
+        doses: dict[str, list[tuple[int, date | None, str]]] = {}
+        if persons:
+            for pid, no, on, vaccine in s.execute(
+                select(Vaccination.person_id, Vaccination.dose_no, Vaccination.given_on,
+                       Vaccination.vaccine)
+                .where(Vaccination.person_id.in_([p.id for p in persons]),
+                       _live(Vaccination.deleted))
+                .order_by(Vaccination.dose_no)
+            ):
+                doses.setdefault(pid, []).append((no, on, vaccine))
+        persons.sort(key=lambda p: (p.id != h.head_id, p.birth_year or 9999, p.sort_key))
+        members = tuple(MemberView(
+            p.id, p.full_name, p.sex, p.birth_date, p.birth_year, p.relation, p.cccd, p.phone,
+            p.residency, p.residency_until, p.ethnicity, p.religion, p.occupation, p.workplace,
+            p.insurance_no, p.cccd_issued_on, p.cccd_issued_by, p.notes,
+            tuple(doses.get(p.id, ()))) for p in persons)
+        return HouseholdView(h.id, h.code, h.kind, h.head_id, h.head_name, h.address, h.area,
+                             h.phone, h.notes, h.unit_id, members)

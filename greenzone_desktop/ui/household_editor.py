@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from greenzone_desktop.services import register as reg
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ValidationError
+from greenzone_desktop.services.household_list import household_view
 from greenzone_desktop.services.register import HouseholdInput, HouseholdView, MemberView
 from greenzone_desktop.ui.context import show_error
 from greenzone_desktop.ui.household_widgets import HouseholdPicker, MembersModel, read_only_table
@@ -192,7 +193,7 @@ class HouseholdEditor(QDialog):
                 self.members.setFocus()
             self.loaded.emit()
 
-        self.ctx.run(lambda: reg.get_household(db, hid), done, parent=self)
+        self.ctx.run(lambda: household_view(db, hid), done, parent=self)
 
     def _fill(self, view: HouseholdView | None, select_person: str | None = None) -> None:
         self.view = view
@@ -312,7 +313,7 @@ class HouseholdEditor(QDialog):
                 return hid or "", member.id
             if hid is None:
                 new_hid = reg.create_household(db, household, [person])
-                return new_hid, reg.get_household(db, new_hid).members[0].id
+                return new_hid, household_view(db, new_hid).members[0].id
             return hid, reg.add_member(db, hid, person)
 
         def done(result: tuple[str, str]) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -130,7 +130,8 @@ class HouseholdsPage(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self._clock = QElapsedTimer()
+        self.search.textChanged.connect(self._typed)
         for box in (self.area, self.kind, self.residency, self.health):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.unsigned.toggled.connect(lambda _on: self.apply_filters())
@@ -157,6 +158,16 @@ class HouseholdsPage(QWidget):
             text=self.search.text(), area=self.area.currentData() or "",
             kind=self.kind.currentData() or "", residency=self.residency.currentData() or "",
             unsigned=self.unsigned.isChecked(), health=self.health.currentData() or "")
+
+    def _typed(self, _text: str) -> None:
+        # The first key after a pause searches at once; keys typed quickly after it are
+        # gathered and searched once the typing pauses for SEARCH_DELAY_MS.
+        if self._timer.isActive() or self._clock.isValid() and \
+                self._clock.elapsed() < SEARCH_DELAY_MS:
+            self._timer.start()
+        else:
+            self.apply_filters()
+        self._clock.start()
 
     def apply_filters(self) -> None:
         """Re-query with the search text and filters as they are now."""

@@ -149,3 +149,10 @@ def test_deleted_households_leave_the_list(demo_db: Database) -> None:
     delete_household(demo_db, ids[0])
     assert ids[0] not in hl.household_ids(demo_db)
     assert hl.household_rows(demo_db, [ids[0]])[0].deleted
+
+
+def test_household_view_is_get_household(demo_db: Database) -> None:
+    from greenzone_desktop.services.register import get_household
+
+    for hid in hl.household_ids(demo_db)[:40]:
+        assert hl.household_view(demo_db, hid) == get_household(demo_db, hid)
