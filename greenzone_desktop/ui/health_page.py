@@ -88,6 +88,7 @@ class HealthPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm theo tên, CCCD, mã hộ…")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
         self.search.textChanged.connect(lambda _t: self.load_periods())
         self.kind = QComboBox()
         self.kind.addItem("Mọi tình trạng", "")
@@ -107,10 +108,9 @@ class HealthPage(QWidget):
         ward = QPushButton("Nhập danh sách phường gửi…")
         ward.clicked.connect(self.import_ward_list)
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
+        bar.addWidget(self.search, 1)
         bar.addWidget(self.kind)
         bar.addWidget(self.history)
-        bar.addStretch(1)
         for b in (add, self.end_button, delete, ward):
             bar.addWidget(b)
         self.model = RowsModel(PERIOD_COLUMNS, colour=_period_colour,

@@ -40,13 +40,13 @@ QUARANTINE_COLUMNS = [
     Column("Mã hộ", "code"),
     Column("Chủ hộ", "head_name"),
     Column("Tình trạng", "household_id", fmt=lambda _v: health.HOME_QUARANTINE_LABEL),
-    Column("Người cách ly", "people", fmt=lambda v: ", ".join(v)),
-    Column("Từ ngày", "since", align=CENTER, fmt=fmt_date),
-    Column("Dự kiến đến", "until", align=CENTER, fmt=fmt_date),
     Column("Cam kết cách ly tại nhà", "has_commitment", align=CENTER,
            fmt=lambda v: "Đã ký" if v else "CHƯA KÝ"),
-    Column("Địa chỉ", "address"),
+    Column("Từ ngày", "since", align=CENTER, fmt=fmt_date),
+    Column("Dự kiến đến", "until", align=CENTER, fmt=fmt_date),
     Column("Tổ/Thôn", "area"),
+    Column("Người cách ly", "people", fmt=lambda v: ", ".join(v)),
+    Column("Địa chỉ", "address"),
 ]
 
 
@@ -113,9 +113,9 @@ class CoverageTab(QWidget):
         self.ctx = ctx
         columns = [Column("Địa bàn", "area")]
         for code, label, *_ in vaccination.AGE_BANDS:
-            columns += [Column(f"{label}: số người", f"{code}:people", align=RIGHT),
-                        Column(f"{label}: ≥ 1 mũi", f"{code}:one", align=RIGHT),
-                        Column(f"{label}: đủ mũi", f"{code}:full", align=RIGHT)]
+            columns += [Column(f"{label}\nsố người", f"{code}:people", align=RIGHT),
+                        Column(f"{label}\n≥ 1 mũi", f"{code}:one", align=RIGHT),
+                        Column(f"{label}\nđủ mũi", f"{code}:full", align=RIGHT)]
         self.model = RowsModel(columns, bold=lambda r, _c: r["id"] == "")
         self.view = table(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

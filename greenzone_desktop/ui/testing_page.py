@@ -28,7 +28,8 @@ from greenzone_desktop.vocab import TestTarget
 
 ROUND_COLUMNS = [
     Column("Ngày", "held_on", align=CENTER, fmt=fmt_date),
-    Column("Phạm vi", "scope_text", fmt=lambda v: v.split(" — ")[0]),
+    Column("Phạm vi", "scope_text", fmt=lambda v: v.split(" — ")[0][:1].upper()
+           + v.split(" — ")[0][1:]),
     Column("Đối tượng", "target", fmt=lambda v: TestTarget(v).label),
     Column("Đã XN", "tested", align=RIGHT),
     Column("Trạng thái", "closed", fmt=lambda v: "Đã đóng" if v else "Đang làm"),
@@ -73,7 +74,7 @@ class TestingPage(QWidget):
         split.addWidget(self.panel)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([480, 680])
+        split.setSizes([450, 720])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.areas: list[str] = []

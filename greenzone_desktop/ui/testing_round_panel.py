@@ -134,7 +134,7 @@ class RoundPanel(QWidget):
     def _lazy_view(model: LazyTableModel) -> QTableView:
         view = table(model)
         view.setWordWrap(False)
-        for i, w in enumerate((190, 90, 90, 260, 90)):
+        for i, w in enumerate((180, 85, 80, 200, 70)):
             view.setColumnWidth(i, w)
         return view
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -124,6 +125,8 @@ class ZonesTab(QWidget):
         self.schedule.setWordWrap(True)
         self.detail = QLabel("Chọn một khu để xem các hộ và lịch xét nghiệm đề xuất.")
         self.detail.setWordWrap(True)
+        for label in (self.schedule, self.detail):  # long text wraps, never widens the window
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         new = QPushButton("Tạo khu…")
         new.clicked.connect(self.create)
         self.lift_button = QPushButton("Gỡ phong tỏa…")

@@ -118,7 +118,7 @@ def test_coverage_and_zone_tabs(qtbot, ctx):
     ModelTester(qtbot).check(cm)
     assert cm.index(0, 0).data() == "Toàn đơn vị" and cm.rowCount() > 2
     headers = [cm.headerData(c, Qt.Orientation.Horizontal) for c in range(cm.columnCount())]
-    assert "Từ 50 tuổi: đủ mũi" in headers and "12–17 tuổi: ≥ 1 mũi" in headers
+    assert "Từ 50 tuổi\nđủ mũi" in headers and "12–17 tuổi\n≥ 1 mũi" in headers
     assert "%" in cm.index(0, 2).data()
 
     page.tabs.setCurrentWidget(page.zones)
