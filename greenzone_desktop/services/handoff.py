@@ -268,6 +268,7 @@ def import_package(
     dry_run: bool = False,
     backup_dir: Path | None = None,
     progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
     """Import a package (or, with dry_run, only say what it would do)."""
     started = clock.perf_counter()
@@ -285,7 +286,7 @@ def import_package(
     if seen:
         return ImportResult(**head, dry_run=dry_run, already_imported=True, last_sequence=last_in)
     backup = None if dry_run else _backup(db, backup_dir)
-    plans = _apply(db, incoming, dry_run, progress)
+    plans = _apply(db, incoming, dry_run, progress, cancelled)
     tables = tuple(
         TableCounts(p.spec.name, table_label(p.spec.name), **{k: p.counts[k] for k in KINDS})
         for p in plans if any(p.counts.values())
@@ -303,8 +304,8 @@ class _DryRun(Exception):  # noqa: N818 - control flow: roll the preview back
     pass
 
 
-def _apply(db: Database, incoming: _Incoming, dry_run: bool, progress: Progress | None
-           ) -> list[TablePlan]:
+def _apply(db: Database, incoming: _Incoming, dry_run: bool, progress: Progress | None,
+           cancelled: Callable[[], bool] | None = None) -> list[TablePlan]:
     m = incoming.manifest
     peer = incoming.sender.peer
     plans: list[TablePlan] = []
@@ -328,6 +329,8 @@ def _apply(db: Database, incoming: _Incoming, dry_run: bool, progress: Progress 
             for i, spec in enumerate(SPECS):
                 if progress:
                     progress(i, total)
+                if cancelled and cancelled():
+                    raise ServiceError("Đã huỷ nhập gói: cơ sở dữ liệu không thay đổi.")
                 plan = plan_table(conn, spec, incoming.rows[spec.name],
                                   incoming.carried[spec.name], peer_id=peer.unit_id,
                                   installation_id=db.installation_id, now=now)

@@ -86,6 +86,10 @@ class HandoffImportDialog(QDialog):
         self.apply_button = QPushButton("Nhập dữ liệu")
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
+        self.task: Any = None
+        self.cancel_button = QPushButton("Dừng")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self._cancel)
         close = QPushButton("Đóng")
         close.clicked.connect(self.reject)
         self.progress = QProgressBar()
@@ -97,6 +101,7 @@ class HandoffImportDialog(QDialog):
         self.table = rows_view(self.model, stretch=0)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.apply_button)
         buttons.addWidget(close)
@@ -130,7 +135,12 @@ class HandoffImportDialog(QDialog):
             return None
         return path, password
 
+    def _cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
     def _fail(self, text: str) -> None:
+        self.cancel_button.setVisible(False)
         self.progress.setVisible(False)
         self.preview_button.setEnabled(True)
         self.status.setText(text)
@@ -141,6 +151,7 @@ class HandoffImportDialog(QDialog):
         self.status.setText(text)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
         self.preview_button.setEnabled(False)
         self.apply_button.setEnabled(False)
 
@@ -155,16 +166,18 @@ class HandoffImportDialog(QDialog):
         path, password = inputs
         self._busy("Đang giải mã và kiểm tra gói…")
 
-        def job(progress: Any = None) -> ImportResult:
-            return import_package(self.ctx.db, path, password, dry_run=True, progress=progress)
+        def job(progress: Any = None, cancelled: Any = None) -> ImportResult:
+            return import_package(self.ctx.db, path, password, dry_run=True, progress=progress,
+                                  cancelled=cancelled)
 
         def done(result: ImportResult) -> None:
             self._show(result)
             self.previewed = None if result.already_imported else inputs
             self.apply_button.setEnabled(self.previewed is not None)
 
-        self.ctx.run(job, done, parent=self, on_error=lambda e: self._fail(error_text(e)),
-                     on_progress=self._on_progress)
+        self.task = self.ctx.run(job, done, parent=self,
+                                 on_error=lambda e: self._fail(error_text(e)),
+                                 on_progress=self._on_progress)
 
     def apply(self) -> None:
         if self.previewed is None:
@@ -172,8 +185,9 @@ class HandoffImportDialog(QDialog):
         path, password = self.previewed
         self._busy("Đang sao lưu cơ sở dữ liệu và nhập gói…")
 
-        def job(progress: Any = None) -> ImportResult:
-            return import_package(self.ctx.db, path, password, progress=progress)
+        def job(progress: Any = None, cancelled: Any = None) -> ImportResult:
+            return import_package(self.ctx.db, path, password, progress=progress,
+                                  cancelled=cancelled)
 
         def done(result: ImportResult) -> None:
             self.result_ = result
@@ -183,10 +197,12 @@ class HandoffImportDialog(QDialog):
             self.previewed = None
             self.ctx.announce(result.changes)
 
-        self.ctx.run(job, done, parent=self, on_error=lambda e: self._fail(error_text(e)),
-                     on_progress=self._on_progress)
+        self.task = self.ctx.run(job, done, parent=self,
+                                 on_error=lambda e: self._fail(error_text(e)),
+                                 on_progress=self._on_progress)
 
     def _show(self, result: ImportResult) -> None:
+        self.cancel_button.setVisible(False)
         self.progress.setVisible(False)
         self.preview_button.setEnabled(True)
         self.status.setStyleSheet("")

@@ -61,6 +61,14 @@ def test_village_to_ward_round_trip_keeps_every_table_equal(demo_db: Database, t
     assert export(demo_db, tmp_path / "p2.gzx").rows == 1
 
 
+def test_a_cancelled_import_changes_nothing(demo_db: Database, tmp_path: Path) -> None:
+    w = ward(tmp_path)
+    before = digest(w)
+    with pytest.raises(ServiceError, match="Đã huỷ"):
+        import_(w, export(demo_db, tmp_path / "p1.gzx").path, cancelled=lambda: True)
+    assert digest(w) == before
+
+
 def test_same_package_twice_changes_nothing(demo_db: Database, tmp_path: Path) -> None:
     w = ward(tmp_path)
     p1 = export(demo_db, tmp_path / "p1.gzx")
