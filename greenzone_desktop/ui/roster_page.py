@@ -123,7 +123,8 @@ class RosterPage(QWidget):
         self.grid.setDropIndicatorShown(True)
         self.grid.setWordWrap(True)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setMinimumSectionSize(44)
         self.grid.doubleClicked.connect(lambda _i: self.pick_for_current())
         self.staff_model = StaffListModel(self)
         self.staff_view = QListView()
@@ -150,7 +151,7 @@ class RosterPage(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        split.setSizes([860, 280])
+        split.setSizes([900, 240])
         self.status = QLabel()
         self.status.setWordWrap(True)
 
