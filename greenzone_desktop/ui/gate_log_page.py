@@ -79,10 +79,10 @@ class RiskAreasDialog(QDialog):
 class GateLogPage(QWidget):
     title = "Sổ ra vào"
 
-    def __init__(self, ctx: AppContext):
+    def __init__(self, ctx: AppContext, *, today: date | None = None):
         super().__init__()
         self.ctx = ctx
-        self.today = date.today()
+        self.today = today or date.today()
         self.person_id: str | None = None
         self.areas: list[str] = []
         self._flag_gen = 0

@@ -68,10 +68,10 @@ class _Grid(QTableView):
 class RosterPage(QWidget):
     title = "Lịch trực"
 
-    def __init__(self, ctx: AppContext):
+    def __init__(self, ctx: AppContext, *, today: date | None = None):
         super().__init__()
         self.ctx = ctx
-        self.today = date.today()
+        self.today = today or date.today()
         self.week_start = roster.monday(self.today)
         self.week: roster.WeekRoster | None = None
         self.checkpoints: list[cps.CheckpointView] = []
@@ -210,7 +210,11 @@ class RosterPage(QWidget):
             found = cps.list_checkpoints(self.ctx.db)
             ids = [c.id for c in found]
             cid = wanted if wanted in ids else (ids[0] if ids else None)
-            week = roster.week_roster(self.ctx.db, cid, week_start) if cid else None
+            # Shifts are made from the pattern for this week and later, never rewritten for
+            # weeks gone by.
+            fresh = week_start + timedelta(days=7) > self.today
+            week = roster.week_roster(self.ctx.db, cid, week_start, generate=fresh) \
+                if cid else None
             return found, cps.list_staff(self.ctx.db, active_only=True), week
 
         self.ctx.run(job, self._loaded, parent=self)
@@ -253,7 +257,9 @@ class RosterPage(QWidget):
     def reload_day(self) -> None:
         d = self.day.date()
         day = date(d.year(), d.month(), d.day())
-        self.ctx.run(lambda: roster.day_view(self.ctx.db, day), self._day_loaded, parent=self)
+        fresh = day >= self.today
+        self.ctx.run(lambda: roster.day_view(self.ctx.db, day, generate=fresh), self._day_loaded,
+                     parent=self)
 
     def _day_loaded(self, view: roster.DayView) -> None:
         rows: list[dict[str, Any]] = []

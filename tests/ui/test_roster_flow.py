@@ -77,7 +77,7 @@ def _issues(page: RosterPage) -> list[str]:
 def test_roster_flow(qtbot, qtmodeltester, village_ctx) -> None:  # noqa: ANN001
     ctx = village_ctx
     setup = _make_setup(qtbot, ctx)
-    roster = RosterPage(ctx)
+    roster = RosterPage(ctx, today=WEEK)
     qtbot.addWidget(roster)
     ctx.changed.connect(roster.on_changes)  # what the main window does
     ctx.changed.connect(setup.on_changes)
@@ -135,7 +135,7 @@ def test_roster_flow(qtbot, qtmodeltester, village_ctx) -> None:  # noqa: ANN001
 def test_keyboard_and_drop_assignment(qtbot, qtmodeltester, village_ctx) -> None:  # noqa: ANN001
     ctx = village_ctx
     _make_setup(qtbot, ctx)
-    roster = RosterPage(ctx)
+    roster = RosterPage(ctx, today=WEEK)
     qtbot.addWidget(roster)
     roster.set_week(WEEK)
     roster.grid.setFocus()
