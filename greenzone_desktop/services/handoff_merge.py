@@ -265,9 +265,11 @@ def plan_table(
 
 def apply_plan(conn: Connection, plan: TablePlan) -> None:
     """Write one table's plan (inside the caller's transaction)."""
-    if plan.inserts:
-        conn.exec_driver_sql(plan.spec.insert_sql(), plan.inserts)
+    # Updates first: a row deleted and re-created with the same CCCD or household code must
+    # free the unique value before the new row takes it.
     if plan.updates:
         conn.exec_driver_sql(plan.spec.update_sql(), plan.updates)
+    if plan.inserts:
+        conn.exec_driver_sql(plan.spec.insert_sql(), plan.inserts)
     if plan.bases:
         conn.exec_driver_sql(BASE_UPSERT, plan.bases)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from greenzone_desktop.models import Person
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.handoff_conflicts import (
@@ -115,6 +116,23 @@ def test_a_deletion_travels_both_ways(demo_db: Database, tmp_path: Path) -> None
     result = import_(demo_db, back.path)
     assert result.total("deleted") == 1 and person(demo_db, dup)["deleted"] == 1
     assert synced_rows(demo_db, {_village_id(demo_db)}) == synced_rows(w, {_village_id(demo_db)})
+
+
+def test_a_person_deleted_and_registered_again_with_the_same_cccd(demo_db: Database,
+                                                                  tmp_path: Path) -> None:
+    w = ward(tmp_path)
+    import_(w, export(demo_db, tmp_path / "p1.gzx").path)
+    old = next(pid for i in range(50) if person(demo_db, pid := some_person(demo_db, i))["cccd"])
+    values = {k: v for k, v in person(demo_db, old).items()
+              if k not in ("id", "version", "origin", "created_at", "updated_at")}
+    delete_person(demo_db, old)
+    with demo_db.session() as s:
+        s.add(Person(**{**values, "birth_date": None, "cccd_issued_on": None,
+                        "residency_until": None}))
+    result = import_(w, export(demo_db, tmp_path / "p2.gzx").path)
+    assert result.total("new") == 1 and result.total("deleted") == 1
+    vid = _village_id(demo_db)
+    assert synced_rows(demo_db, {vid}) == synced_rows(w, {vid})
 
 
 def test_edits_on_both_sides_give_one_conflict_and_lose_no_field(demo_db: Database,
