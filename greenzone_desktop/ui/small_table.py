@@ -180,3 +180,19 @@ def save_pdf(parent: QWidget, ctx: Any, suggested: str,
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
 
     ctx.run(lambda: job(out), done, parent=parent)
+
+
+def submit(ctx: Any, dialog: Any, job: Callable[[], Any], changes: Any,
+           then: Callable[[Any], None] | None = None) -> None:
+    """Save from a dialog on the worker: on success announce `changes`, close the dialog and
+    call `then(result)`; on a user error keep the dialog open with the message in its
+    `error` label."""
+    from greenzone_desktop.ui.context import error_text
+
+    def done(result: Any) -> None:
+        dialog.accept()
+        ctx.announce(changes)
+        if then is not None:
+            then(result)
+
+    ctx.run(job, done, parent=dialog, on_error=lambda exc: dialog.error.setText(error_text(exc)))
