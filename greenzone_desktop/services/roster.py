@@ -136,14 +136,14 @@ def auto_fill(db: Database, week_start: date, checkpoint_ids: Iterable[str] | No
     """Fill the open seats of the week(s) at the checkpoints (all when None) in one transaction.
 
     Assignments already made stay; those at other checkpoints and on the days around count for
-    rest, overlaps and weekly hours.
+    rest, overlaps and weekly hours. Several weeks are one search, so hours are spread fairly
+    over the whole span (bench/bench_roster_db.py measures four weeks).
     """
     first = monday(week_start)
     days = 7 * weeks
     ids = None if checkpoint_ids is None else list(checkpoint_ids)
     rules = roster_rules(db)
     start, end = _span(first, days)
-    lo, hi = at(first), at(first + timedelta(days=days))
     with db.session() as s:
         live = [cp for cp in live_checkpoints(s, ids, first, first + timedelta(days=days - 1))
                 if cp.pattern_id]
@@ -152,13 +152,11 @@ def auto_fill(db: Database, week_start: date, checkpoint_ids: Iterable[str] | No
         generate_shifts(s, db.home_unit_id, live, first, days)
         targets = {cp.id for cp in live}
         period = load_period(s, start, end)
-        fill = [x for x in period.shifts if x.checkpoint_id in targets and lo <= x.start < hi]
-        context = [x for x in period.shifts if not (x.checkpoint_id in targets and lo <= x.start < hi)]
-        result = rs.solve(fill, period.active_staff, period.assignments, rules,
-                          context_shifts=context, node_limit=node_limit)
-        insert_assignments(s, db.home_unit_id, result.added, locked=False)
+        fill = solve_span(period, targets, first, weeks, rules, node_limit)
+        added, short = fill.added, fill.understaffed
+        insert_assignments(s, db.home_unit_id, added, locked=False)
     understaffed = []
-    for u in result.understaffed:
+    for u in short:
         shift = period.by_id[u.shift_id]
         cid = str(shift.checkpoint_id)
         name = period.names.get(cid, "")
@@ -166,8 +164,20 @@ def auto_fill(db: Database, week_start: date, checkpoint_ids: Iterable[str] | No
                f"{u.message}")
         understaffed.append(Issue(u.shift_id, None, rs.ConflictKind.UNDERSTAFFED.value, msg, cid,
                                   name))
-    return AutoFillResult(len(result.added), result.seats_total, result.seats_filled,
-                          understaffed, issues_of(result.conflicts, period), CHANGED)
+    return AutoFillResult(len(added), fill.seats_total, fill.seats_filled, understaffed,
+                          issues_of(fill.conflicts, period), CHANGED)
+
+
+def solve_span(period: Period, targets: set[str], first: date, weeks: int, rules: rs.Rules,
+               node_limit: int = 5_000) -> rs.RosterResult:
+    """The auto-fill without the database: the target checkpoints' shifts of the weeks from
+    `first`; every other shift loaded (other checkpoints, the days around) is context."""
+    lo, hi = at(first), at(first + timedelta(days=7 * weeks))
+    mine = [x.checkpoint_id in targets and lo <= x.start < hi for x in period.shifts]
+    fill = [x for x, f in zip(period.shifts, mine, strict=True) if f]
+    context = [x for x, f in zip(period.shifts, mine, strict=True) if not f]
+    return rs.solve(fill, period.active_staff, period.assignments, rules,
+                    context_shifts=context, node_limit=node_limit)
 
 
 # -- editing ----------------------------------------------------------------------------------
