@@ -337,3 +337,17 @@ def find_households(db: Database, query: str = "", *, limit: int = 200
     with db.session() as s:
         return [HouseholdChoice(hid, code, head, address, n, bool(signed))
                 for hid, code, head, address, n, signed in s.execute(stmt)]
+
+
+def household_choice(db: Database, household_id: str) -> HouseholdChoice | None:
+    """One live household as the picker lists it (None when it does not exist)."""
+    members = (select(func.coalesce(func.sum(case((Person.deleted.is_(False), 1), else_=0)), 0))
+               .where(Person.household_id == Household.id)
+               .correlate(Household).scalar_subquery())
+    stmt = (select(Household.id, Household.code, Household.head_name, Household.address,
+                   members, _signed_household())
+            .where(Household.id == household_id, Household.deleted.is_(False)))
+    with db.session() as s:
+        row = s.execute(stmt).first()
+    return None if row is None else HouseholdChoice(row[0], row[1], row[2], row[3], row[4],
+                                                    bool(row[5]))

@@ -13,7 +13,7 @@ from greenzone_desktop.models import Channel, Hotline, Mailbox, Team, TeamMember
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.printing.data import PrintRules, UnitInfo
 from greenzone_desktop.services.errors import ServiceError
-from greenzone_desktop.services.settings import all_settings
+from greenzone_desktop.services.settings import all_settings, set_setting
 from greenzone_desktop.services.units import (
     COMMUNE_WORDS,
     PROVINCE_WORDS,
@@ -172,3 +172,26 @@ def print_rules(db: Database, *, settings: dict | None = None, days: int | None 
         commitment_copies=max(1, int(st.get("commitment_copies") or 1)),
         document_date=today or date.today(),
     )
+
+
+def _luminance(hex_colour: str) -> float:
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def set_sign_colour(db: Database, colour: str) -> str:
+    """Store the signs' background colour ("#rrggbb"); it must be dark enough for white text
+    to read from afar (contrast at least 4.5 : 1). Returns the stored value."""
+    value = (colour or "").strip().lower()
+    if len(value) != 7 or value[0] != "#" or any(c not in "0123456789abcdef" for c in value[1:]):
+        raise ServiceError(f"Màu «{colour}» không hợp lệ; viết dạng #0a4da2.", field="sign_blue")
+    contrast = 1.05 / (_luminance(value) + 0.05)
+    if contrast < 4.5:
+        raise ServiceError(f"Màu {value} quá sáng: chữ trắng trên nền này khó đọc (độ tương "
+                           f"phản {contrast:.1f} : 1, cần ít nhất 4,5 : 1). Hãy chọn màu đậm "
+                           "hơn.", field="sign_blue")
+    set_setting(db, "sign_blue", value)
+    return value
