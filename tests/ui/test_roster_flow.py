@@ -219,3 +219,26 @@ def test_gate_log_keyboard_entry(qtbot, qtmodeltester, village_ctx) -> None:  # 
     qtbot.keyClick(page.view, Qt.Key.Key_F4)
     assert next(r for r in page.model.rows if r.full_name == "Lê Thị Hoa").time_out is not None
     qtmodeltester.check(page.model)
+
+
+def test_staff_from_the_register_by_autocomplete(qtbot, village_ctx) -> None:  # noqa: ANN001
+    ctx = village_ctx
+    create_household(ctx.db, HouseholdInput(address="Số 3, Đường Xuân Mai"), [PersonInput(
+        "Lê Thị Hoa", sex="nu", relation="chu_ho", birth="1985", cccd="026185012345",
+        phone="0987654321")])
+    page = CheckpointsPage(ctx)
+    qtbot.addWidget(page)
+    staff = page.staff
+    type_text(staff.lookup, "le thi hoa")  # accents optional
+    staff.completer.search_now()
+    texts = staff.completer.model.stringList()
+    assert len(texts) == 1 and "026185012345" in texts[0]
+    staff.completer.completer.activated[str].emit(texts[0])
+    assert (staff.name.text(), staff.phone.text(), staff.origin.text()) == (
+        "Lê Thị Hoa", "0987654321", "Trong sổ hộ")
+    staff.organisation.setCurrentText("Hội Phụ nữ")
+    qtbot.mouseClick(staff.save_button, Qt.MouseButton.LeftButton)
+    (row,) = staff.model.rows
+    assert row.person_id is not None and row.origin_text == "Trong sổ hộ"
+    assert not row.vaccinated and row.doses_text == "Chưa tiêm"
+    assert staff.model.data(staff.model.index(0, 3), Qt.ItemDataRole.ForegroundRole) is not None
