@@ -1,0 +1,135 @@
+"""Import and export at ward scale, each against a bare baseline measured in the same run.
+
+  import: plan_import + apply_import of an 80 000-row person sheet into a fresh village database
+          vs  python-calamine reading the sheet + sqlite3 executemany of the same rows
+  export: export_report("persons") of a ward database (80 000 people)
+          vs  openpyxl write-only appending the same cells (fetched beforehand)
+Peak RSS growth of each of ours is measured in a forked child.
+
+    python bench/bench_import_export.py [--rows 80000] [--source /tmp/gz/demo20k.sqlite]
+
+The source database is copied before use (never written). Without it, a 20 000-household demo
+is generated first (slow).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import Workbook
+from python_calamine import CalamineWorkbook
+
+from bench.bench_excel_io import make_person_sheet, peak_rss_mb
+from bench.common import demo_database
+from greenzone_desktop.exchange.person_columns import person_export_columns
+from greenzone_desktop.models.migrations import open_database
+from greenzone_desktop.services.exports import export_report, person_rows
+from greenzone_desktop.services.import_apply import apply_import
+from greenzone_desktop.services.importing import plan_import
+from greenzone_desktop.services.units import init_units
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - started, value
+
+
+def bare_import(sheet: Path, target: Path) -> int:
+    """Read every cell with calamine and insert the rows as they are with executemany."""
+    rows = CalamineWorkbook.from_path(str(sheet)).get_sheet_by_index(0).to_python()
+    header, body = rows[3], rows[4:-1]
+    conn = sqlite3.connect(target)
+    columns = ", ".join(f"c{i} TEXT" for i in range(len(header)))
+    conn.execute(f"CREATE TABLE persons (id INTEGER PRIMARY KEY, {columns})")
+    marks = ", ".join("?" for _ in header)
+    names = ", ".join(f"c{i}" for i in range(len(header)))
+    with conn:
+        conn.executemany(f"INSERT INTO persons ({names}) VALUES ({marks})",
+                         [[None if v == "" else v for v in r] for r in body])  # fmt: skip
+    conn.close()
+    return len(body)
+
+
+def fresh_village(path: Path):  # noqa: ANN201 - a Database
+    db = open_database(path, actor="bench")
+    init_units(db, province="Bắc Ninh", commune="Xã Tiên Phong", village="Thôn Đông")
+    return db
+
+
+def our_import(sheet: Path, target: Path) -> int:
+    db = fresh_village(target)
+    try:
+        plan = plan_import(db, sheet)
+        result = apply_import(db, plan)
+        return result.persons_created
+    finally:
+        db.dispose()
+
+
+def bare_export(cells: list[list[object]], out: Path) -> int:
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Nhân khẩu")
+    ws.append([c.header for c in person_export_columns()])
+    for row in cells:
+        ws.append(row)
+    book.save(out)
+    return len(cells)
+
+
+def our_export(source: Path, out: Path) -> int:
+    db = open_database(source)
+    try:
+        return export_report(db, "persons", out).rows
+    finally:
+        db.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=80_000)
+    parser.add_argument("--source", type=Path, default=Path("/tmp/gz/demo20k.sqlite"))
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        sheet = make_person_sheet(folder / "nhan_khau.xlsx", args.rows)
+        print(f"person sheet: {args.rows} rows, {sheet.stat().st_size / 1e6:.1f} MB")
+        bare_s, n = timed(lambda: bare_import(sheet, folder / "bare.sqlite"))
+        ours_s, created = timed(lambda: our_import(sheet, folder / "ours.sqlite"))
+        print(f"import bare calamine + executemany : {bare_s:6.2f} s ({n} rows)")
+        print(f"import plan_import + apply_import  : {ours_s:6.2f} s ({created} people created)"
+              f"  {ours_s / bare_s:.2f}x bare (target 4x)")  # fmt: skip
+        rss = peak_rss_mb(lambda: our_import(sheet, folder / "rss.sqlite"))
+        print(f"import peak RSS growth: {rss:.0f} MB (target < 150 MB)")
+
+        source = folder / "source.sqlite"
+        if args.source.exists():
+            shutil.copy(args.source, source)
+        else:
+            print("no source database; generating a 20 000-household demo…")
+            source, _ = demo_database(20_000, path=source)
+        db = open_database(source)
+        with db.session() as s:
+            cells = list(person_rows(s, {}))
+        db.dispose()
+        bare_w, n = timed(lambda: bare_export(cells, folder / "bare.xlsx"))
+        cells.clear()
+        ours_w, written = timed(lambda: our_export(source, folder / "ours.xlsx"))
+        print(f"export bare openpyxl write-only    : {bare_w:6.2f} s ({n} rows, cells fetched "
+              "beforehand)")  # fmt: skip
+        print(f"export export_report('persons')    : {ours_w:6.2f} s ({written} rows, query "
+              f"included)  {ours_w / bare_w:.2f}x bare (target 1.5x)")  # fmt: skip
+        rss = peak_rss_mb(lambda: our_export(source, folder / "rss.xlsx"))
+        print(f"export peak RSS growth: {rss:.0f} MB (target < 150 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
