@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from greenzone_desktop.exchange.excel_writer import Column, ReportTable, write_report
 from greenzone_desktop.idnumbers import normalize_cccd
@@ -19,6 +20,7 @@ from greenzone_desktop.models.db import Database
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.checkpoints import number_key
 from greenzone_desktop.services.errors import NotFoundError, ServiceError, ValidationError
+from greenzone_desktop.services.print_unit import unit_info
 from greenzone_desktop.services.search import find_people
 from greenzone_desktop.services.settings import get_setting, set_setting
 from greenzone_desktop.text import TextError, fold, format_date, nfc, normalize_phone
@@ -219,7 +221,7 @@ def save_entry(db: Database, entry: GateEntryInput, entry_id: str | None = None,
         return _view(row)
 
 
-def _entry(s, entry_id: str) -> GateEntry:  # noqa: ANN001 - Session
+def _entry(s: Session, entry_id: str) -> GateEntry:
     row = s.get(GateEntry, entry_id)
     if row is None or row.deleted:
         raise NotFoundError("Không tìm thấy dòng này trong sổ ra vào.")
@@ -321,8 +323,6 @@ def export_excel(db: Database, out: str | os.PathLike[str], first: date,
                   key=lambda e: (e.time_in or datetime.min))
     with db.session() as s:
         names = dict(s.execute(select(Checkpoint.id, Checkpoint.name)).tuples().all())
-    from greenzone_desktop.services.print_unit import unit_info
-
     unit = unit_info(db)
     period = format_date(first) if last == first else f"{format_date(first)} – {format_date(last)}"
     where = names.get(checkpoint_id, "") if checkpoint_id else "Tất cả các chốt"

@@ -211,11 +211,10 @@ class StaffTab(QWidget):
         self.ctx.run(lambda: cps.save_staff(self.ctx.db, value, editing), self._saved,
                      parent=self)
 
-    def _saved(self, staff_id: str) -> None:
+    def _saved(self, _staff_id: str) -> None:
         name = self.name.text()
         self.clear()
         self.page.changed(f"Đã lưu {name} vào danh sách trực.")
-        self.last_saved = staff_id
 
     def delete(self) -> None:
         if self.editing is not None:
