@@ -17,12 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, false, func, literal_column, or_, select, text
+from sqlalchemy import Connection, Select, and_, false, func, literal_column, or_, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from greenzone_desktop.models import HealthStatus, Household, Person, Vaccination
 from greenzone_desktop.models.db import Database
-from greenzone_desktop.services.search import person_match_clause, phrase_clause
 from greenzone_desktop.services.settings import get_setting
 from greenzone_desktop.text import fold, format_birth
 from greenzone_desktop.vocab import HealthKind, Relation, Residency, Sex
@@ -237,6 +236,23 @@ def _order(db: Database, sort: str | None, descending: bool) -> list[ColumnEleme
     return [*keys, Person.sort_key, _key(db)]
 
 
+def first_column(conn: Connection, stmt: Select) -> list:
+    """The first column of every row of `stmt`. On SQLite straight from the driver's cursor:
+    SQLAlchemy's row handling costs 3× the query itself for 80 000 keys (500 ms against 190 ms
+    measured). The values bound here (folded search text, codes, years, dates) need none of
+    SQLAlchemy's bind processing: sqlite3 adapts them the same way."""
+    if conn.dialect.name != "sqlite":
+        return list(conn.execute(stmt).scalars())
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    args = [params[name] for name in compiled.positiontup or ()]
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        return [row[0] for row in cursor.execute(str(compiled), args)]
+    finally:
+        cursor.close()
+
+
 def people_keys(db: Database, query: PeopleQuery | None = None, sort: str | None = "name",
                 descending: bool = False) -> list[int | str]:
     """The list keys of the live people matching `query`, in SQL order (default: the official
@@ -256,15 +272,34 @@ def people_keys(db: Database, query: PeopleQuery | None = None, sort: str | None
         if clause is not None:
             stmt = stmt.where(clause)
         with db.session() as s:
-            return list(s.scalars(stmt.order_by(*order)))
+            return first_column(s.connection(), stmt.order_by(*order))
 
     words = fold(q.text).split()
     if not words:
         return run(None)
-    keys = run(phrase_clause(q.text))
+    keys = run(_text_clause([" ".join(words)]))
     if not keys and len(words) > 1:
-        keys = run(person_match_clause(q.text))
+        keys = run(_text_clause(words))
     return keys
+
+
+def _text_clause(parts: list[str]) -> ColumnElement:
+    """Each part in the person's search key (name, CCCD, phone) or the household's (code,
+    address, area): search.phrase_clause / person_match_clause, with the households read in
+    one pass instead of through their "deleted" index (35 % faster when every household
+    matches, as after the first letter typed)."""
+    clauses = []
+    for part in parts:
+        like = like_pattern(part)
+        households = select(Household.id).where(
+            _live(Household.deleted), Household.search_key.like(like, escape="\\"))
+        clauses.append(or_(Person.search_key.like(like, escape="\\"),
+                           Person.household_id.in_(households)))
+    return and_(*clauses)
+
+
+def like_pattern(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def people_rows(db: Database, keys: Sequence[int | str], today: date | None = None
@@ -287,15 +322,16 @@ def _rows_block(db: Database, keys: list[int | str], today: date) -> dict[int | 
             .join(Household, Household.id == Person.household_id)
             .where(key.in_(keys)))
     with db.session() as s:
-        rows = s.execute(stmt).all()
+        conn = s.connection()
+        rows = conn.execute(stmt).all()
         ids = [r[1] for r in rows]
-        doses = dict(s.execute(
+        doses = dict(conn.execute(
             select(Vaccination.person_id, func.count(func.distinct(Vaccination.dose_no)))
             .where(Vaccination.person_id.in_(ids), _live(Vaccination.deleted))
             .group_by(Vaccination.person_id)).all()) if ids else {}
         health: dict[str, set[str]] = {}
         if ids:
-            for pid, kind in s.execute(select(HealthStatus.person_id, HealthStatus.kind).where(
+            for pid, kind in conn.execute(select(HealthStatus.person_id, HealthStatus.kind).where(
                     HealthStatus.person_id.in_(ids), _active(today))):
                 health.setdefault(pid, set()).add(kind)
     order = {k.value: i for i, k in enumerate(HealthKind)}
