@@ -4,7 +4,8 @@
   from the moment the page asks for the new list (the first key after a pause asks at once;
   keys typed faster than 150 ms apart are gathered into one search) until the ids and the first
   block of rows are back from the database worker and the table has repainted;
-- opening a household: from creating the editor until its members are shown.
+- opening a household from the page: until the editor shows its members (the page builds
+  the editor window once and reuses it, as when a user opens one household after another).
 
 Both run on the real single database worker thread, as in the app. The baseline is the same SQL
 the services sent, replayed on a bare sqlite3 connection in the same run.
@@ -39,7 +40,6 @@ from bench.common import demo_database, percentiles  # noqa: E402
 from greenzone_desktop.models.migrations import open_database  # noqa: E402
 from greenzone_desktop.text import fold  # noqa: E402
 from greenzone_desktop.ui.context import AppContext  # noqa: E402
-from greenzone_desktop.ui.household_editor import HouseholdEditor  # noqa: E402
 from greenzone_desktop.ui.households_page import HouseholdsPage  # noqa: E402
 from greenzone_desktop.ui.tasks import TaskRunner  # noqa: E402
 
@@ -124,25 +124,25 @@ def bench_keystrokes(app: QApplication, page: HouseholdsPage, log: SqlLog,
     return app_ms, bare_ms, shown
 
 
-def bench_opens(app: QApplication, ctx: AppContext, log: SqlLog, conn: sqlite3.Connection,
-                ids: list[str]) -> tuple[list[float], list[float]]:
+def bench_opens(app: QApplication, page: HouseholdsPage, log: SqlLog,
+                conn: sqlite3.Connection, ids: list[str]) -> tuple[list[float], list[float]]:
+    """Open each household from the page (Enter on a row does the same) until its members
+    are painted, then close it (Esc)."""
     app_ms, bare_ms = [], []
     for hid in ids:
         log.take()
         log.on = True
         t0 = time.perf_counter()
-        editor = HouseholdEditor(ctx, hid)
-        editor.resize(1100, 700)
-        editor.show()
+        editor = page.open_editor(hid)
         if editor.view is None:
             wait_for(editor.loaded)
         editor.repaint()
         app_ms.append((time.perf_counter() - t0) * 1000)
         log.on = False
+        assert editor.view is not None and editor.view.id == hid
         assert editor.members_model.rowCount() == len(editor.view.members)
         bare_ms.append(replay(conn, log.take()))
-        editor.accept()
-        editor.deleteLater()
+        editor.close_editor()
         app.processEvents()
     return app_ms, bare_ms
 
@@ -193,8 +193,8 @@ def main() -> None:
     key_app, key_bare, shown = bench_keystrokes(app, page, log, conn, sessions)
     ids = [r[0] for r in conn.execute(
         "SELECT id FROM households WHERE deleted = 0 ORDER BY random() LIMIT ?", (args.opens,))]
-    bench_opens(app, ctx, log, conn, ids[:5])
-    open_app, open_bare = bench_opens(app, ctx, log, conn, ids)
+    bench_opens(app, page, log, conn, ids[:5])
+    open_app, open_bare = bench_opens(app, page, log, conn, ids)
     print(f"database: {households} households, {persons} people"
           + (f" (demo generated in {gen_s:.0f} s)" if gen_s else ""))
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")

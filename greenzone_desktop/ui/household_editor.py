@@ -174,7 +174,25 @@ class HouseholdEditor(QDialog):
                            ("Ctrl+Z", self.undo_remove)):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
 
-        self.form.household_id = household_id
+        self.start(household_id)
+
+    def start(self, household_id: str | None, areas: list[str] | None = None) -> None:
+        """Show another household (None: a new one) in this window, as if just opened."""
+        self.household_id = self.form.household_id = household_id
+        self.view = None
+        self.removed = []
+        if areas is not None and areas != [self.area.itemText(i)
+                                           for i in range(self.area.count())]:
+            self.area.clear()
+            self.area.addItems(areas)
+        self.setWindowTitle("Hộ gia đình mới" if household_id is None else "Hộ gia đình")
+        for w in (self.code, self.address, self.phone, self.notes):
+            w.clear()
+        self.kind.setCurrentIndex(0)
+        self.area.setCurrentText("")
+        self.household_error.setVisible(False)
+        self.say("")
+        self.members_model.set_members((), None)
         self.new_member()
         if household_id is None:
             self._fill(None)

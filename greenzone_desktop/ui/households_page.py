@@ -57,7 +57,8 @@ class HouseholdsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.editor: HouseholdEditor | None = None
+        self.editor: HouseholdEditor | None = None  # the open editor
+        self._spare_editor: HouseholdEditor | None = None
         self.undo_stack: list[UndoItem] = []
         self._stale = False
         self._keep_id: str | None = None
@@ -232,13 +233,19 @@ class HouseholdsPage(QWidget):
             self.open_editor(hid)
 
     def open_editor(self, household_id: str | None) -> HouseholdEditor:
-        """Open the editor for a household (None: a new one)."""
+        """Open the editor for a household (None: a new one). One editor window is built
+        once and reused: building its widgets costs more than loading a household."""
         if self.editor is not None:
-            self.editor.close()
+            self.editor.close_editor()
         areas = [self.area.itemData(i) for i in range(1, self.area.count())]
-        editor = HouseholdEditor(self.ctx, household_id, areas=areas, parent=self)
-        editor.open_household.connect(self._open_other)
-        editor.finished.connect(lambda _r, e=editor: self._editor_closed(e))
+        editor = self._spare_editor
+        if editor is None:
+            editor = HouseholdEditor(self.ctx, household_id, areas=areas, parent=self)
+            editor.open_household.connect(self._open_other)
+            editor.finished.connect(lambda _r, e=editor: self._editor_closed(e))
+            self._spare_editor = editor
+        else:
+            editor.start(household_id, areas)
         self.editor = editor
         editor.open()
         return editor
@@ -252,7 +259,6 @@ class HouseholdsPage(QWidget):
         if self.editor is editor:
             self.editor = None
             self.table.setFocus()
-        editor.deleteLater()
 
     def delete_current(self) -> None:
         hid = self.current_id()

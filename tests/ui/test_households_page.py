@@ -7,7 +7,11 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from greenzone_desktop.models import Household, Person
-from greenzone_desktop.services.household_list import HouseholdQuery, household_ids
+from greenzone_desktop.services.household_list import (
+    HouseholdQuery,
+    household_ids,
+    household_view,
+)
 from greenzone_desktop.ui.households_page import HouseholdsPage
 from tests.qt_helpers import type_text
 
@@ -105,7 +109,17 @@ def test_enter_opens_the_editor_and_show_target(qtbot, page: HouseholdsPage) -> 
     assert page.editor.members_model.rowCount() > 0
     page.editor.close_editor()
     assert page.editor is None
+    first_editor = page._spare_editor
     other = page.model.id_at(7)
     page.show_target(household_id=other)
-    assert page.editor is not None and page.editor.household_id == other
-    assert page.current_id() == other
+    assert page.editor is first_editor  # the window is reused, showing the other household
+    assert page.editor.household_id == other and page.current_id() == other
+    assert [m.id for m in page.editor.members_model.members] == \
+        [m.id for m in household_view(page.ctx.db, other).members]
+    assert page.editor.form.member is None and not page.editor.message.text()
+    # the duplicate warning's link opens the other household in the editor
+    third = page.model.id_at(9)
+    page.editor.open_household.emit(third)
+    qtbot.waitUntil(lambda: page.editor is not None and page.editor.household_id == third,
+                    timeout=2000)
+    assert page.editor.windowTitle().startswith("Hộ ")
