@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from greenzone_desktop.exchange.excel_writer import Column, ReportTable, write_report
 from greenzone_desktop.idnumbers import normalize_cccd
-from greenzone_desktop.models import Checkpoint, GateEntry, Household, Person
+from greenzone_desktop.models import Checkpoint, GateEntry, HealthStatus, Household, Person
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.checkpoints import number_key
@@ -23,7 +23,9 @@ from greenzone_desktop.services.errors import NotFoundError, ServiceError, Valid
 from greenzone_desktop.services.print_unit import unit_info
 from greenzone_desktop.services.search import find_people
 from greenzone_desktop.services.settings import get_setting, set_setting
+from greenzone_desktop.services.stats import active_health_clause
 from greenzone_desktop.text import TextError, fold, format_date, nfc, normalize_phone
+from greenzone_desktop.vocab import CarePlace, HealthKind
 
 CHANGED = Changes(checkpoints=True)
 UNDECLARED = "Người ngoài địa bàn chưa khai báo y tế"
@@ -146,6 +148,24 @@ def _resident_by_cccd(db: Database, cccd: str | None) -> str | None:
         return s.scalar(select(Person.id).where(Person.cccd == cccd, Person.deleted.is_(False)))
 
 
+def _under_watch(db: Database, person_id: str, day: date) -> str | None:
+    """Why a resident should not be passing a checkpoint today: an F0 or F1 period, or a
+    quarantine, running on `day` (until it is closed, as everywhere in the register)."""
+    kinds = (HealthKind.F0.value, HealthKind.F1.value, HealthKind.QUARANTINE.value)
+    with db.session() as s:
+        row = s.execute(
+            select(HealthStatus.kind, HealthStatus.start_date, HealthStatus.place)
+            .where(HealthStatus.person_id == person_id, HealthStatus.kind.in_(kinds),
+                   active_health_clause(day))
+            .order_by(HealthStatus.start_date.desc())).first()
+    if row is None:
+        return None
+    kind, start, place = row
+    where = f", {CarePlace(place).label.lower()}" if place in CarePlace.codes() else ""
+    return (f"Đang theo dõi {HealthKind(kind).label}{where} từ {format_date(start)}: "
+            "báo ngay Tổ Covid cộng đồng")
+
+
 def flags_for(db: Database, entry: GateEntryInput, areas: list[str] | None = None) -> list[str]:
     """Why this entry needs attention, shown as soon as it is typed ([] when nothing)."""
     areas = risk_areas(db) if areas is None else areas
@@ -153,14 +173,19 @@ def flags_for(db: Database, entry: GateEntryInput, areas: list[str] | None = Non
     area = risk_area_of(entry.from_place, areas)
     if area is not None:
         out.append(f"Đến từ vùng có nguy cơ: {area}")
-    resident = entry.person_id is not None
-    if not resident:
+    person_id = entry.person_id
+    if person_id is None:
         try:
-            resident = _resident_by_cccd(db, normalize_cccd(entry.cccd)) is not None
+            person_id = _resident_by_cccd(db, normalize_cccd(entry.cccd))
         except TextError:
-            resident = False
-    if not resident and not entry.declared:
+            person_id = None
+    if person_id is None and not entry.declared:
         out.append(UNDECLARED)
+    if person_id is not None:
+        day = (entry.time_in or entry.time_out or datetime.now()).date()
+        watch = _under_watch(db, person_id, day)
+        if watch:
+            out.append(watch)
     return out
 
 

@@ -132,3 +132,25 @@ def test_export_excel_reads_back(db, tmp_path) -> None:  # noqa: ANN001
     assert record["Giờ vào"] == datetime(2021, 9, 15, 7, 30)
     assert record["Khai báo y tế"] == "Có"
     assert any("SỔ THEO DÕI NGƯỜI RA VÀO" in str(r[0]) for r in rows if r and r[0])
+
+
+def test_resident_under_quarantine_is_flagged(db) -> None:  # noqa: ANN001
+    from greenzone_desktop.services.health import PeriodInput, add_period, end_period
+    from greenzone_desktop.services.register import HouseholdInput, PersonInput, create_household
+
+    cid = _cp(db)
+    create_household(db, HouseholdInput(address="Số 3, Đường Xuân Mai"), [PersonInput(
+        "Lê Thị Hoa", sex="nu", relation="chu_ho", birth="1985", cccd="026185012345")])
+    hit = G.find_residents(db, "026185012345")[0]
+    period = add_period(db, hit.person_id, PeriodInput("F1", date(2021, 9, 10), place="home"))
+    entry = G.GateEntryInput(cid, "Lê Thị Hoa", cccd="026185012345",
+                             time_in=datetime(2021, 9, 15, 7))
+    (flag,) = G.flags_for(db, entry)
+    assert flag.startswith("Đang theo dõi F1 (tiếp xúc gần), tại nhà từ 10/09/2021")
+    later = G.GateEntryInput(cid, "Lê Thị Hoa", person_id=hit.person_id,
+                             time_in=datetime(2021, 10, 15, 7))
+    assert G.flags_for(db, later)  # still running: nobody closed it
+    assert G.save_entry(db, entry).flagged
+    end_period(db, period, date(2021, 9, 24))
+    assert G.flags_for(db, later) == []
+    assert G.flags_for(db, entry)  # it was running on the 15th
