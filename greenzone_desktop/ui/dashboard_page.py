@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -81,8 +80,8 @@ class CriterionBox(QFrame):
             self.missing.addItem(item)
         self.missing.setVisible(bool(c.missing))
         rows = min(len(c.missing), 5)
-        row_height = self.missing.sizeHintForRow(0) if rows else 0
-        self.missing.setFixedHeight(rows * row_height + 6 if rows else 0)
+        height = sum(self.missing.sizeHintForRow(i) for i in range(rows))
+        self.missing.setFixedHeight(height + 2 * self.missing.frameWidth() + 8 if rows else 0)
 
     def _go(self, item: QListWidgetItem) -> None:
         page, target = item.data(Qt.ItemDataRole.UserRole)
@@ -178,19 +177,12 @@ class DashboardPage(QWidget):
         body = QHBoxLayout()
         body.addLayout(left, 5)
         body.addLayout(right, 6)
-        inner = QWidget()
-        outer = QVBoxLayout(inner)
+        # no page scroll: the lists scroll inside, so the charts keep their legend in view
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 6, 8, 6)
         outer.addLayout(top)
         outer.addWidget(self.reminder)
         outer.addLayout(body, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
 
         self.reminder_timer = QTimer(self)
         self.reminder_timer.setInterval(REMINDER_EVERY_MS)
