@@ -92,7 +92,7 @@ def day_view(db: Database, day: date, *, generate: bool = True) -> DayView:
     """Every checkpoint's shifts starting on `day`, with names and issues."""
     if generate:
         generate_week(db, day)
-    period, rules = _load_around(db, day, 1)
+    period, rules = _load_around(db, monday(day), 7)  # whole ISO week: weekly hours
     return build_day_view(list_checkpoints(db, active_on=day), day, period,
                           validate_period(period, rules))
 
@@ -199,7 +199,7 @@ def _staff(s: Session, staff_id: str) -> Staff:
 def _issues_for(db: Database, shift_id: str, staff_id: str) -> list[Issue]:
     with db.session() as s:
         day = _shift(s, shift_id).starts_at.date()
-    period, rules = _load_around(db, day, 1)
+    period, rules = _load_around(db, monday(day), 7)  # whole ISO week: weekly hours
     return [i for i in validate_period(period, rules)
             if i.staff_id == staff_id and i.shift_id == shift_id]
 

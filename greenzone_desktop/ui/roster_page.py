@@ -97,8 +97,11 @@ class RosterPage(QWidget):
                                     "đủ giờ nghỉ, không quá số giờ mỗi tuần, tránh ngày báo bận")
         self.fill_button.clicked.connect(self.auto_fill)
         copy = QPushButton("Chép tuần trước")
+        copy.setToolTip("Chép phân công tuần trước của chốt đang xem sang tuần này "
+                        "(người đã có trong ca được giữ nguyên)")
         copy.clicked.connect(self.copy_last_week)
         swap = QPushButton("Đổi ca…")
+        swap.setToolTip("Đổi toàn bộ ca trong tuần giữa hai người, ở mọi chốt")
         swap.clicked.connect(self.swap)
         print_button = QPushButton("In…")
         print_button.clicked.connect(self.print_roster)

@@ -182,3 +182,15 @@ def test_auto_fill_without_pattern_says_so(db) -> None:  # noqa: ANN001
     C.save_checkpoint(db, C.CheckpointInput("Chốt số 1"))
     with pytest.raises(ServiceError, match="mẫu ca trực"):
         R.auto_fill(db, WEEK)
+
+
+def test_manual_assignment_over_weekly_hours_is_reported(db) -> None:  # noqa: ANN001
+    cps, _ = _setup(db, staff=0)
+    part_time = C.save_staff(db, C.StaffInput("Tình Nguyện", doses=2, max_hours_week=16))
+    week = R.week_roster(db, cps[0], WEEK)
+    assert R.assign(db, week.cell(0, 0).shift_id, part_time) == []
+    assert R.assign(db, week.cell(0, 3).shift_id, part_time) == []
+    (issue,) = R.assign(db, week.cell(0, 6).shift_id, part_time)
+    assert issue.kind == "weekly_hours" and "16 giờ/tuần" in issue.message
+    assert [i.kind for i in R.day_view(db, WEEK + timedelta(days=6)).issues
+            if not i.understaffed] == ["weekly_hours"]
