@@ -81,13 +81,28 @@ class PreviewPage(QWizardPage):
         self.all_action.activated.connect(lambda _: self.set_all(self.all_action.currentData()))
         actions.addWidget(self.all_action)
         actions.addStretch(1)
+        self.detail = QLabel()  # the current row's problems in full
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(actions)
         self.filter.currentIndexChanged.connect(lambda _: self.show_plan())
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self.show_row(
+            current.row()))  # fmt: skip
         self._ready = False
+
+    def show_row(self, row: int) -> None:
+        plan = self.model.row_at(row)
+        if plan is None:
+            self.detail.setText("")
+            return
+        name = plan.values.get("full_name") or ""
+        text = plan.problem_text or "không có vấn đề."
+        self.detail.setText(f"Dòng {plan.sheet_row} ({name}): {text}")
 
     def wiz(self) -> ImportWizard:
         return self.wizard()  # type: ignore[return-value]
@@ -100,7 +115,8 @@ class PreviewPage(QWizardPage):
     def show_plan(self) -> None:
         plan = self.wiz().plan
         self.model.set_plan(plan, self.filter.currentData())
-        for column, width in enumerate((52, 90, 190, 90, 70, 120, 100, 150)):
+        self.show_row(-1)
+        for column, width in enumerate((48, 60, 170, 86, 64, 110, 90, 130)):
             self.table.setColumnWidth(column, width)
         self.update_counts()
 
