@@ -107,10 +107,14 @@ class PeriodDialog(QDialog):
     """Add an F0 / F1 / F2 / quarantine period to a person (picked here unless given)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 person: tuple[str, str] | None = None, kind: str = HealthKind.F1.value):
+                 person: tuple[str, str] | None = None, kind: str = HealthKind.F1.value,
+                 period: health.PeriodView | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Thêm tình trạng F0/F1/F2, cách ly")
+        self.editing = period
+        if period is not None:
+            person, kind = (period.person_id, f"{period.full_name} — {period.birth_text}"), period.kind
+        self.setWindowTitle("Sửa giai đoạn" if period else "Thêm tình trạng F0/F1/F2, cách ly")
         self.resize(560, 520)
         self.settings: dict[str, Any] = {}
         self.period_id: str | None = None
@@ -134,6 +138,8 @@ class PeriodDialog(QDialog):
         self.quarantine.addItem("Cách ly tại nhà", CarePlace.HOME.value)
         self.quarantine.addItem("Cách ly tập trung", CarePlace.CENTRALISED.value)
         self.notes = QLineEdit()
+        self.end = QLineEdit()
+        self.end.setPlaceholderText("dd/mm/yyyy — để trống khi chưa kết thúc")
         self.error = QLabel("")
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
@@ -148,6 +154,8 @@ class PeriodDialog(QDialog):
         self.quarantine_label = QLabel("Cách ly kèm theo:")
         form.addRow(self.quarantine_label, self.quarantine)
         form.addRow("Ghi chú:", self.notes)
+        if period is not None:
+            form.addRow("Ngày kết thúc:", self.end)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
@@ -166,10 +174,28 @@ class PeriodDialog(QDialog):
         ctx.run(lambda: all_settings(ctx.db), self._settings_loaded, parent=self)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self._kind_changed()
+        if period is not None:
+            self._fill(period)
+
+    def _fill(self, p: health.PeriodView) -> None:
+        self.kind.setEnabled(False)
+        self.place.setCurrentIndex(max(0, self.place.findData(p.place)))
+        self.start.setText(format_date(p.start_date))
+        self.end.setText(format_date(p.end_date))
+        self.notes.setText(p.notes)
+        if p.source_person_id:
+            self.source.set_person(p.source_person_id, p.source_name)
+        self.quarantine.setCurrentIndex(0)
+        self.quarantine.setVisible(False)
+        self.quarantine_label.setVisible(False)
+        self._planned_days = (p.planned_end - p.start_date).days if p.planned_end else None
+        if self._planned_days:
+            self.days.setValue(self._planned_days)
 
     def _settings_loaded(self, settings: dict) -> None:
         self.settings = settings
-        self._rule_days()
+        if self.editing is None or not getattr(self, "_planned_days", None):
+            self._rule_days()
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
@@ -220,16 +246,22 @@ class PeriodDialog(QDialog):
             self.kind.currentData(), self.start.text(), planned_end=planned,
             place=self.place.currentData() or "",
             source_person_id=self.source.person_id if self.source.isEnabled() else None,
-            notes=self.notes.text(),
+            notes=self.notes.text(), end=self.end.text() if self.editing else None,
             quarantine_place=(self.quarantine.currentData() or "")
             if self.kind.currentData() != HealthKind.QUARANTINE else "")
 
     def save(self) -> None:
+        self.error.setText("")
         pid = self.person.person_id
         if not pid:
             self.error.setText("Chưa chọn người: gõ tên rồi chọn trong danh sách.")
             return
-        period = self.period_input()
+        period, editing = self.period_input(), self.editing
+        if editing is not None:
+            self.ctx.run(lambda: health.update_period(self.ctx.db, editing.id, period),
+                         lambda _c: self._saved(editing.id), parent=self,
+                         on_error=lambda exc: self.error.setText(error_text(exc)))
+            return
         self.ctx.run(lambda: health.add_period(self.ctx.db, pid, period), self._saved,
                      parent=self, on_error=lambda exc: self.error.setText(error_text(exc)))
 

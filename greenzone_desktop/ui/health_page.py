@@ -100,6 +100,8 @@ class HealthPage(QWidget):
         add = QPushButton("Thêm…")
         add.setToolTip("Ghi một người là F0, F1, F2 hoặc cách ly")
         add.clicked.connect(self.add_period)
+        edit = QPushButton("Sửa…")
+        edit.clicked.connect(self.edit_period)
         self.end_button = QPushButton("Kết thúc…")
         self.end_button.setToolTip("Ghi ngày khỏi bệnh / hết cách ly")
         self.end_button.clicked.connect(self.end_period)
@@ -111,12 +113,12 @@ class HealthPage(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.kind)
         bar.addWidget(self.history)
-        for b in (add, self.end_button, delete, ward):
+        for b in (add, edit, self.end_button, delete, ward):
             bar.addWidget(b)
         self.model = RowsModel(PERIOD_COLUMNS, colour=_period_colour,
                                bold=lambda r, c: c.key == "full_name" and r.kind == HealthKind.F0)
         self.view = table(self.model)
-        self.view.doubleClicked.connect(lambda _i: self.end_period())
+        self.view.doubleClicked.connect(lambda _i: self.edit_period())
         self.shown = QLabel("")
         layout = QVBoxLayout(box)
         layout.addLayout(bar)
@@ -178,6 +180,16 @@ class HealthPage(QWidget):
     def add_period(self, *, person: tuple[str, str] | None = None,
                    kind: str = HealthKind.F1.value) -> PeriodDialog:
         dialog = PeriodDialog(self.ctx, self, person=person, kind=kind)
+        dialog.finished.connect(lambda ok: ok and self.ctx.announce(
+            Changes(health=True, households=True)))
+        dialog.open()
+        return dialog
+
+    def edit_period(self) -> PeriodDialog | None:
+        p = self.current_period()
+        if p is None:
+            return None
+        dialog = PeriodDialog(self.ctx, self, period=p)
         dialog.finished.connect(lambda ok: ok and self.ctx.announce(
             Changes(health=True, households=True)))
         dialog.open()

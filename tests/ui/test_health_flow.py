@@ -162,3 +162,28 @@ def test_ward_list_dialog_previews_then_applies(qtbot, ctx, tmp_path):
     assert dialog.applied is not None and dialog.applied.created == 1
     assert {p.kind for p in health.person_periods(ctx.db, pid)} == {"F1", "quarantine"}
     assert any(r.person_id == pid and r.kind == "F1" for r in page.model.rows)
+
+
+def test_edit_a_period_and_see_a_refused_overlap(qtbot, ctx):
+    pid, name, _cccd, _hid, _code = _quiet_adult(ctx.db)
+    today = date.today()
+    health.add_period(ctx.db, pid, health.PeriodInput("F2", today - timedelta(days=30),
+                                                      end=today - timedelta(days=20)))
+    health.add_period(ctx.db, pid, health.PeriodInput("F2", today - timedelta(days=2)))
+    page = _page(qtbot, ctx)
+    page.show_target(person_id=pid)
+    dialog = page.edit_period()
+    assert dialog is not None and dialog.editing.person_id == pid
+    assert dialog.start.text() == format_date(today - timedelta(days=2))
+    assert not dialog.kind.isEnabled() and dialog.days.value() == 7  # F2: the rule's 7 days
+    # moving the start back onto the earlier period is refused, with the reason shown
+    dialog.start.setText(format_date(today - timedelta(days=25)))
+    dialog.save()
+    assert "trùng" in dialog.error.text() and name in dialog.error.text()
+    dialog.start.setText(format_date(today - timedelta(days=3)))
+    dialog.days.setValue(10)
+    type_text(dialog.notes, "Đã gọi điện nhắc")
+    dialog.save()
+    assert dialog.error.text() == "" and dialog.result() == dialog.DialogCode.Accepted
+    [row] = [r for r in page.model.rows if r.person_id == pid]
+    assert row.planned_end == today + timedelta(days=7) and row.notes == "Đã gọi điện nhắc"
