@@ -17,7 +17,7 @@ from __future__ import annotations
 import time as clock
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -269,6 +269,7 @@ def import_package(
     backup_dir: Path | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    make_backup: bool = True,
 ) -> ImportResult:
     """Import a package (or, with dry_run, only say what it would do)."""
     started = clock.perf_counter()
@@ -285,7 +286,7 @@ def import_package(
             HandoffLog.direction == "in", HandoffLog.peer_unit_id == peer.unit_id)) or 0
     if seen:
         return ImportResult(**head, dry_run=dry_run, already_imported=True, last_sequence=last_in)
-    backup = None if dry_run else _backup(db, backup_dir)
+    backup = _backup(db, backup_dir) if make_backup and not dry_run else None
     plans = _apply(db, incoming, dry_run, progress, cancelled)
     tables = tuple(
         TableCounts(p.spec.name, table_label(p.spec.name), **{k: p.counts[k] for k in KINDS})
@@ -298,6 +299,34 @@ def import_package(
         changes=Changes() if dry_run else changes_for(changed),
         seconds=clock.perf_counter() - started,
     )
+
+
+def import_packages(
+    db: Database,
+    paths: list[str | Path],
+    password: str | None,
+    *,
+    backup_dir: Path | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[ImportResult]:
+    """Several packages (a ward's pile from its villages) after ONE backup, each package in its
+    own transaction; stops at the first bad one, saying which and what went in before it."""
+    results: list[ImportResult] = []
+    backup = _backup(db, backup_dir)
+    for i, path in enumerate(paths):
+        if progress:
+            progress(i, len(paths))
+        try:
+            result = import_package(db, path, password, cancelled=cancelled, make_backup=False)
+        except ValueError as exc:
+            done = f"đã nhập {len(results)} gói trước đó; " if results else ""
+            raise ServiceError(f"Gói «{Path(path).name}»: {exc} ({done}bản sao lưu: {backup})"
+                               ) from exc
+        results.append(replace(result, backup=backup))
+    if progress:
+        progress(len(paths), len(paths))
+    return results
 
 
 class _DryRun(Exception):  # noqa: N818 - control flow: roll the preview back
@@ -407,5 +436,6 @@ def handoff_log(db: Database, limit: int = 200) -> list[dict[str, Any]]:
                  "acknowledged": r.acknowledged} for r in rows]
 
 
-__all__ = ["SUFFIX", "ExportResult", "ImportResult", "PackageError", "TableCounts",
-           "export_package", "handoff_log", "import_package", "read_incoming", "SPEC_BY_NAME"]
+__all__ = ["SPEC_BY_NAME", "SUFFIX", "ExportResult", "ImportResult", "PackageError",
+           "TableCounts", "export_package", "handoff_log", "import_package", "import_packages",
+           "read_incoming"]

@@ -14,7 +14,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
@@ -132,6 +132,7 @@ class TableSpec:
     merge_fields: tuple[str, ...]  # compared field by field (everything but the stamp)
     bool_positions: tuple[int, ...] = ()
     checks: tuple[tuple[str, str, bool], ...] = ()  # (column, kind, nullable)
+    convert: Callable[..., tuple] = field(default=lambda raw, slow: (), compare=False)
 
     def index(self, column: str) -> int:
         return self.columns.index(column)
@@ -171,28 +172,25 @@ class TableSpec:
 
     def from_package(self, raw: dict[str, Any]) -> tuple:
         """A package row back to the stored form, checked; raises ServiceError saying where."""
-        values = []
-        append = values.append
-        for column, kind, nullable in self.checks:
-            v = raw.get(column, _MISSING)
-            # Fast path for the commonest case: plain ASCII text in a text column.
-            if kind == "str" and type(v) is str and v.isascii():
-                append(v)
-                continue
-            if v is _MISSING:
-                raise self._bad(raw, column, "thiếu cột này")
-            if v is None:
-                if not nullable:
-                    raise self._bad(raw, column, "không được để trống")
-                append(None)
-                continue
-            try:
-                append(_CHECKS[kind](v))
-            except BadValue as exc:
-                raise self._bad(raw, column, f"{exc} (giá trị {str(v)[:40]!r})") from None
-        if len(raw) > len(self.columns):
+        values = self.convert(raw, self._value)
+        # Every column was found: only keys beyond them and the two base keys can be extra.
+        if len(raw) != len(values) + 2 or BASE_VERSION not in raw or BASE_ORIGIN not in raw:
             self._check_extra(raw)
-        return tuple(values)
+        return values
+
+    def _value(self, i: int, v: Any, raw: dict[str, Any]) -> Any:
+        """One value the fast path did not take: checked and converted, or refused."""
+        column, kind, nullable = self.checks[i]
+        if v is _MISSING:
+            raise self._bad(raw, column, "thiếu cột này")
+        if v is None:
+            if not nullable:
+                raise self._bad(raw, column, "không được để trống")
+            return None
+        try:
+            return _CHECKS[kind](v)
+        except BadValue as exc:
+            raise self._bad(raw, column, f"{exc} (giá trị {str(v)[:40]!r})") from None
 
     def _check_extra(self, raw: dict[str, Any]) -> None:
         extra = set(raw) - set(self.columns) - {BASE_VERSION, BASE_ORIGIN}
@@ -211,20 +209,48 @@ class TableSpec:
         return {c: row[self.index(c)] for c in self.merge_fields}
 
 
+def _converter(checks: tuple[tuple[str, str, bool], ...]) -> Callable[..., tuple]:
+    """A function turning a package row into a stored tuple, one line per column.
+
+    Tens of thousands of rows per package: the common values (ASCII text, integers, booleans,
+    allowed nulls) are taken inline; anything else goes through `slow(i, value, raw)`, which
+    checks it fully or raises. Generated once per table at import time.
+    """
+    lines = ["def convert(raw, slow):", "    get = raw.get"]
+    for i, (column, kind, nullable) in enumerate(checks):
+        lines.append(f"    v{i} = get({column!r}, MISSING)")
+        null = f"v{i} is None or " if nullable else ""
+        if kind == "bool":
+            lines += [f"    if v{i} is True: v{i} = 1",
+                      f"    elif v{i} is False: v{i} = 0",
+                      f"    elif not ({null}False): v{i} = slow({i}, v{i}, raw)"]
+            continue
+        fast = {"str": f"type(v{i}) is str and v{i}.isascii()",
+                "int": f"type(v{i}) is int"}.get(kind, "False")
+        lines.append(f"    if not ({null}{fast}): v{i} = slow({i}, v{i}, raw)")
+    names = ", ".join(f"v{i}" for i in range(len(checks)))
+    lines.append(f"    return ({names},)")
+    scope: dict[str, Any] = {"MISSING": _MISSING}
+    exec("\n".join(lines), scope)  # noqa: S102 - code built above from column names only
+    return scope["convert"]
+
+
 def _spec(model: type) -> TableSpec:
     table = model.__table__  # type: ignore[attr-defined]
     # The id goes first: merge code addresses rows as (id, *rest).
     cols = tuple(sorted(table.columns, key=lambda c: c.name != "id"))
-    names = tuple(c.name for c in cols)
+    checks = tuple((c.name, _kind(c), bool(c.nullable) and not c.primary_key) for c in cols)
+    names = tuple(str(c.name) for c in cols)
     return TableSpec(
-        name=table.name,
+        name=str(table.name),  # not quoted_name: sqlite3 would probe it on every row
         model=model,
         columns=names,
         kinds=tuple(_kind(c) for c in cols),
         nullable=tuple(bool(c.nullable) and not c.primary_key for c in cols),
         merge_fields=tuple(n for n in names if n not in STAMP),
         bool_positions=tuple(i for i, c in enumerate(cols) if _kind(c) == "bool"),
-        checks=tuple((c.name, _kind(c), bool(c.nullable) and not c.primary_key) for c in cols),
+        checks=checks,
+        convert=_converter(checks),
     )
 
 

@@ -26,6 +26,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -35,6 +36,7 @@ from greenzone_desktop.services.register import person_keys
 from greenzone_desktop.text import fold, name_sort_key
 
 CHUNK = 500  # ids per IN (...) query
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 KINDS = ("new", "updated", "unchanged", "deleted", "conflicts", "older")
 _MISSING = object()
 
@@ -130,6 +132,9 @@ class _Merger:
         self.idel = spec.index("deleted")
         self.iupd = spec.index("updated_at")
         self.fields = [(f, spec.index(f)) for f in spec.merge_fields]
+        positions = [i for _, i in self.fields]
+        self.pick = (itemgetter(*positions) if len(positions) > 1
+                     else lambda r: (r[positions[0]],))
         self.derived = [
             ([spec.index(f) for f in out], [spec.index(f) for f in src], fn)
             for out, src, fn in DERIVED.get(spec.name, ())
@@ -139,7 +144,7 @@ class _Merger:
         assert spec.columns[0] == "id"
 
     def base_row(self, r: tuple) -> tuple:
-        data = json.dumps([r[i] for _, i in self.fields], ensure_ascii=False)
+        data = _encode(self.pick(r))  # a tuple encodes as a JSON array
         return (self.peer_id, self.spec.name, r[0], r[self.iv], r[self.io], data)
 
     def merge(self, lrow: tuple, rrow: tuple, base: dict[str, Any] | None
@@ -267,9 +272,13 @@ def apply_plan(conn: Connection, plan: TablePlan) -> None:
     """Write one table's plan (inside the caller's transaction)."""
     # Updates first: a row deleted and re-created with the same CCCD or household code must
     # free the unique value before the new row takes it.
-    if plan.updates:
-        conn.exec_driver_sql(plan.spec.update_sql(), plan.updates)
-    if plan.inserts:
-        conn.exec_driver_sql(plan.spec.insert_sql(), plan.inserts)
-    if plan.bases:
-        conn.exec_driver_sql(BASE_UPSERT, plan.bases)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        if plan.updates:
+            cursor.executemany(plan.spec.update_sql(), plan.updates)
+        if plan.inserts:
+            cursor.executemany(plan.spec.insert_sql(), plan.inserts)
+        if plan.bases:
+            cursor.executemany(BASE_UPSERT, plan.bases)
+    finally:
+        cursor.close()

@@ -1,0 +1,150 @@
+"""USB handoff at ward scale.
+
+1. Import: 20 village packages holding together 20 000 households / ~80 000 people (and their
+   vaccinations, commitments, teams …) into an empty ward database — total time, and its ratio
+   to a bare sqlite3 executemany of the very same rows into the same schema in the same run.
+2. Export: the first (complete) package of a 20 000-household village database, written,
+   read back and verified — and, for reference, a bare sqlite3 read of the same rows.
+
+    .venv/bin/python bench/bench_handoff.py [--villages 20] [--households 1000]
+        [--export-db /tmp/gz/demo20k.sqlite] [--keep DIR]
+
+Targets: import under 15 s, export under 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from greenzone_desktop.exchange.package import read_package  # noqa: E402
+from greenzone_desktop.models.migrations import open_database  # noqa: E402
+from greenzone_desktop.services.demo import generate_demo  # noqa: E402
+from greenzone_desktop.services.handoff import export_package, import_package  # noqa: E402
+from greenzone_desktop.services.handoff_codec import SPECS  # noqa: E402
+from greenzone_desktop.services.units import init_units  # noqa: E402
+
+PASSWORD = "Mật khẩu chung của phường"
+PROVINCE, COMMUNE = "Vĩnh Phúc", "Phường Hùng Vương"
+
+
+def village_packages(folder: Path, villages: int, households: int) -> list[Path]:
+    """One package per demo village (kept in `folder` between runs)."""
+    paths = []
+    for i in range(1, villages + 1):
+        out = folder / f"thon-{i:02d}.gzx"
+        paths.append(out)
+        if out.exists():
+            continue
+        db = open_database(folder / f"thon-{i:02d}.sqlite")
+        init_units(db, province=PROVINCE, commune=COMMUNE, village=f"Thôn {i}")
+        generate_demo(db, households=households, seed=i)
+        export_package(db, out, PASSWORD)
+        db.dispose()
+        print(f"  gói thôn {i}: {out.stat().st_size / 1e6:.1f} MB", flush=True)
+    return paths
+
+
+def empty_ward(path: Path):  # noqa: ANN201 - a Database
+    for p in path.parent.glob(path.name + "*"):
+        p.unlink()
+    db = open_database(path)
+    init_units(db, province=PROVINCE, commune=COMMUNE)
+    return db
+
+
+def bare_baseline(packages: list[Path], path: Path) -> tuple[float, int]:
+    """executemany of the same rows (already decoded, in column order) into the same schema."""
+    rows: dict[str, list[tuple]] = {s.name: [] for s in SPECS}
+    for p in packages:
+        tables = read_package(p, PASSWORD).tables
+        for spec in SPECS:
+            rows[spec.name].extend(tuple(r[c] for c in spec.columns)
+                                   for r in tables.get(spec.name, []))
+    empty_ward(path).dispose()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = OFF")
+    n = sum(len(r) for r in rows.values())
+    t0 = time.perf_counter()
+    for spec in SPECS:
+        if rows[spec.name]:
+            conn.executemany(spec.insert_sql(), rows[spec.name])
+    conn.commit()
+    seconds = time.perf_counter() - t0
+    conn.close()
+    return seconds, n
+
+
+def bench_import(packages: list[Path], work: Path) -> None:
+    ward = empty_ward(work / "ward.sqlite")
+    backups = work / "backups"
+    t0 = time.perf_counter()
+    total_rows = 0
+    for p in packages:
+        r = import_package(ward, p, PASSWORD, backup_dir=backups)
+        total_rows += r.total("new")
+    seconds = time.perf_counter() - t0
+    with ward.session() as s:
+        persons = s.connection().exec_driver_sql("SELECT count(*) FROM persons").scalar()
+        households = s.connection().exec_driver_sql("SELECT count(*) FROM households").scalar()
+    ward.dispose()
+    bare, n = bare_baseline(packages, work / "bare.sqlite")
+    print(f"import: {len(packages)} packages, {households} households, {persons} people, "
+          f"{total_rows} rows in {seconds:.1f} s (target < 15 s)")
+    print(f"  bare sqlite3 executemany of the same {n} rows: {bare:.1f} s "
+          f"-> ratio {seconds / bare:.1f}x")
+
+
+def bench_export(source: Path, work: Path) -> None:
+    copy = work / "export-source.sqlite"
+    shutil.copy(source, copy)
+    db = open_database(copy)
+    t0 = time.perf_counter()
+    r = export_package(db, work / "export.gzx", PASSWORD)
+    seconds = time.perf_counter() - t0
+    db.dispose()
+    conn = sqlite3.connect(copy)
+    t0 = time.perf_counter()
+    n = sum(len(conn.execute(f'SELECT * FROM "{s.name}"').fetchall()) for s in SPECS)
+    bare = time.perf_counter() - t0
+    conn.close()
+    print(f"export: {r.counts.get('households', 0)} households, {r.rows} rows, "
+          f"{r.size / 1e6:.1f} MB written + read back + verified in {seconds:.1f} s "
+          f"(target < 5 s)")
+    print(f"  bare sqlite3 read of the same {n} rows: {bare:.1f} s -> ratio "
+          f"{seconds / bare:.1f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--villages", type=int, default=20)
+    parser.add_argument("--households", type=int, default=1000, help="per village")
+    parser.add_argument("--export-db", type=Path, default=Path("/tmp/gz/demo20k.sqlite"))
+    parser.add_argument("--keep", type=Path, help="keep (and reuse) village packages here")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="gz-handoff-"))
+    keep = args.keep or work / "villages"
+    keep.mkdir(parents=True, exist_ok=True)
+    try:
+        packages = village_packages(keep, args.villages, args.households)
+        bench_import(packages, work)
+        if args.export_db.exists():
+            bench_export(args.export_db, work)
+        else:
+            print(f"export: skipped ({args.export_db} not found; make it with "
+                  "«greenzone --db FILE demo --households 20000»)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Rows coming out of a package are checked column by column before anything is written."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from greenzone_desktop.services.errors import ServiceError
+from greenzone_desktop.services.handoff_codec import BASE_ORIGIN, BASE_VERSION, SPEC_BY_NAME
+
+PERSONS = SPEC_BY_NAME["persons"]
+
+
+def _row(**changes: Any) -> dict[str, Any]:
+    stored = {c: None for c in PERSONS.columns}
+    stored.update(id="p1", household_id="h1", full_name="Nguyễn Văn An", name_key="nguyen van an",
+                  sort_key="x", sex="nam", relation="chu_ho", residency="thuong_tru",
+                  ethnicity="Kinh", religion="", occupation="", workplace="", insurance_no="",
+                  notes="", search_key="nguyen van an", created_at="2021-09-01 08:00:00.000000",
+                  updated_at="2021-09-01 08:00:00", version=3, origin="o", deleted=False,
+                  unit_id="u1", birth_year=1980, birth_date="1980-02-29",
+                  cccd_issued_by="", cccd_issued_on=None)
+    row = PERSONS.to_package(tuple(stored[c] for c in PERSONS.columns))
+    row.update({BASE_VERSION: None, BASE_ORIGIN: None}, **changes)
+    return row
+
+
+def test_a_good_row_comes_back_in_stored_form() -> None:
+    raw = _row(full_name="Nguye\u0302\u0303n Văn An")  # decomposed, as some keyboards send
+    values = dict(zip(PERSONS.columns, PERSONS.from_package(raw), strict=True))
+    assert values["full_name"] == "Nguyễn Văn An" and values["deleted"] == 0
+    assert values["updated_at"] == "2021-09-01 08:00:00.000000"
+    assert values["birth_date"] == "1980-02-29" and values["version"] == 3
+
+
+@pytest.mark.parametrize(("changes", "column", "why"), [
+    ({"birth_year": "1980"}, "birth_year", "số nguyên"),
+    ({"version": True}, "version", "số nguyên"),
+    ({"deleted": 1}, "deleted", "true/false"),
+    ({"birth_date": "1981-02-29"}, "birth_date", "không phải ngày"),
+    ({"created_at": "2021-09-01T08:00:00+07:00"}, "created_at", "múi giờ"),
+    ({"full_name": None}, "full_name", "không được để trống"),
+    ({"full_name": 12}, "full_name", "chuỗi"),
+    ({"salary": 5}, "salary", "cột không có"),
+])
+def test_bad_values_are_refused_saying_where(changes: dict, column: str, why: str) -> None:
+    with pytest.raises(ServiceError) as refused:
+        PERSONS.from_package(_row(**changes))
+    assert f"cột «{column}»" in str(refused.value) and why in str(refused.value)
+
+
+def test_a_missing_column_is_refused() -> None:
+    raw = _row()
+    del raw["phone"]
+    with pytest.raises(ServiceError, match="thiếu cột này"):
+        PERSONS.from_package(raw)
+    raw = _row()
+    del raw[BASE_ORIGIN]
+    raw["extra"] = 1
+    with pytest.raises(ServiceError, match="cột «extra»"):
+        PERSONS.from_package(raw)
