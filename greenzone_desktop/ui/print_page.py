@@ -102,7 +102,7 @@ class PrintPage(QWidget):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        heading = QLabel("In ấn: sổ vùng xanh, bản cam kết, biển báo, lịch trực")
+        heading = QLabel("In ấn")
         heading.setProperty("role", "title")
         self.document = QComboBox()
         self.document.setObjectName("print_document")

@@ -159,6 +159,7 @@ class ScopeBox(QGroupBox):
         self.search.setText(choice.code)
         self.search.blockSignals(False)
         self.list.clear()
+        self.hint.setText("")
         self.list.setCurrentItem(self._add(choice, True))
         self.changed.emit()
 

@@ -122,3 +122,28 @@ def test_unsigned_organisations(demo_db):
     assert len(organisation_docs(demo_db, Scope("all"))) == len(orgs)
     with pytest.raises(ServiceError):
         organisation_docs(demo_db, Scope.household("X"))
+
+
+def test_doses_and_member_counts_ignore_deleted_rows(demo_db):
+    from greenzone_desktop.models import Vaccination
+
+    _, fewer = _unsign_one_and_drop_a_member(demo_db)
+    with demo_db.session() as s:
+        v = s.scalars(select(Vaccination).where(Vaccination.deleted.is_(False),
+                                                Vaccination.dose_no == 2)).first()
+        v.deleted = True
+        person = s.get(Person, v.person_id)
+        hid, name = person.household_id, person.full_name
+        doses = {x.dose_no for x in s.scalars(select(Vaccination).where(
+            Vaccination.person_id == person.id, Vaccination.deleted.is_(False)))}
+        code = s.get(Household, hid).code
+    codes, _, members = _truth(demo_db)
+    row = next(m for m in household_docs(demo_db, Scope.household(code))[0].members
+               if m.full_name == name)
+    assert row.vaccination == (f"{len(doses)} mũi" if doses else "Chưa tiêm")
+    ids = household_ids(demo_db, Scope("all"))
+    assert member_counts(demo_db, Scope("all")) == [members.get(h, 0) for h in ids]
+    assert member_counts(demo_db, Scope.selection([fewer])) == [members[fewer]]
+    everyone = {m.full_name: m.vaccination for d in household_docs(demo_db, Scope("all"))
+                for m in d.members if d.code == code}
+    assert everyone[name] == row.vaccination
