@@ -108,3 +108,24 @@ def test_header_click_sorts_in_sql(qtbot, ctx) -> None:  # noqa: ANN001
     years = [page.model.row_data(r).birth_year for r in range(50)]
     assert years == sorted(years)
     assert page.model.sort_key == "birth"
+
+
+def test_enter_in_the_main_window_shows_the_household(qtbot, ctx) -> None:  # noqa: ANN001
+    from greenzone_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, remember_geometry=False)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("people")
+    assert isinstance(page, PeoplePage)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    type_text(page.search, "tran thi")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    person = page.model.row_data(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.pages["households"]
+    assert window.sidebar.currentItem().text() == "Hộ gia đình"
+    editor = window.pages["households"].editor  # the household opens in its editor
+    assert editor is not None and editor.household_id == person.household_id
+    editor.reject()
