@@ -152,3 +152,32 @@ def record_results(
             if pool_code is not None:
                 row.pool_code = nfc(pool_code) or ""
     return Changes(testing=True)
+
+
+def positives_to_f0(
+    db: Database, round_id: str, person_ids: list[str], *, place: str = "facility",
+) -> tuple[int, int]:
+    """Record the round's positive people as F0 from the sampling day; (added, already F0).
+
+    People with an F0 period already running on that day are left as they are."""
+    from greenzone_desktop.services import health
+
+    with db.session() as s:
+        r = get_round_row(s, round_id)
+        positive = set(s.scalars(select(TestResult.person_id).where(
+            TestResult.round_id == round_id, TestResult.deleted.is_(False),
+            TestResult.outcome == TestOutcome.POSITIVE.value, TestResult.person_id.in_(person_ids))))
+        day = r.held_on
+    if not positive:
+        raise ServiceError("Chưa có ai được ghi kết quả dương tính trong số người đã chọn.")
+    added = already = 0
+    for pid in person_ids:
+        if pid not in positive:
+            continue
+        try:
+            health.add_period(db, pid, health.PeriodInput(
+                "F0", day, place=place, notes=f"Dương tính trong đợt xét nghiệm {day:%d/%m/%Y}"))
+            added += 1
+        except ServiceError:
+            already += 1  # an F0 period already covers the day
+    return added, already

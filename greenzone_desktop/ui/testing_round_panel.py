@@ -124,6 +124,10 @@ class RoundPanel(QWidget):
         undo = QPushButton("Bỏ đánh dấu")
         undo.clicked.connect(self.untick_selected)
         bar.addWidget(undo)
+        to_f0 = QPushButton("Ghi F0…")
+        to_f0.setToolTip("Ghi những người dương tính đã chọn là F0 từ ngày lấy mẫu")
+        to_f0.clicked.connect(self.positives_to_f0)
+        bar.addWidget(to_f0)
         self.tested_view = self._lazy_view(self.tested)
         layout = QVBoxLayout(box)
         layout.addLayout(bar)
@@ -257,6 +261,20 @@ class RoundPanel(QWidget):
                                                               pool_code=pool),
                          lambda c: self._done(c, f"Đã ghi kết quả {label} cho {len(ids)} người."),
                          parent=self, on_error=self._failed)
+
+    def positives_to_f0(self) -> None:
+        ids, rid = self._selected(self.tested_view, self.tested), self.round_id
+        if not ids or not rid:
+            return
+
+        def done(result: tuple[int, int]) -> None:
+            added, already = result
+            text = f"Đã ghi {added} người là F0"
+            text += f"; {already} người đã là F0 từ trước." if already else "."
+            self._done(Changes(health=True, households=True), text)
+
+        self.ctx.run(lambda: testing_marks.positives_to_f0(self.ctx.db, rid, ids), done,
+                     parent=self, on_error=self._failed)
 
     def _done(self, changes: Changes, text: str) -> None:
         self._say(text, True)

@@ -197,3 +197,17 @@ def test_id_lists_and_rows_for_the_lazy_tables(db):
     assert done == [v.people[n] for n in ("Nguyễn Văn An", "Trần Thị Bình", "Nguyễn Văn Cường")]
     rows = {r.id: r for r in testing_lists.round_rows(db, rid, [done[0], ids[0]])}
     assert rows[done[0]].outcome == "pending" and rows[ids[0]].outcome == ""
+
+
+def test_positives_become_f0_once(db):
+    v = village(db)
+    rid = testing.create_round(db, R(TODAY, pool_size=5))
+    testing_marks.tick_household(db, rid, "XM-0001")
+    an, binh = v.people["Nguyễn Văn An"], v.people["Trần Thị Bình"]
+    with pytest.raises(ServiceError, match="Chưa có ai được ghi kết quả dương tính"):
+        testing_marks.positives_to_f0(db, rid, [an])
+    testing_marks.record_results(db, rid, [an, binh], "positive")
+    assert testing_marks.positives_to_f0(db, rid, [an, binh]) == (2, 0)
+    [f0] = health.person_periods(db, an)
+    assert (f0.kind, f0.start_date, f0.place) == ("F0", TODAY, "facility")
+    assert testing_marks.positives_to_f0(db, rid, [an]) == (0, 1)

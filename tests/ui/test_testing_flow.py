@@ -123,6 +123,15 @@ def test_results_and_closing(qtbot, ctx):
     assert (first.outcome, first.pool_code) == ("negative", "G-07")
     assert "âm tính 1" in panel.progress.text()
     ModelTester(qtbot).check(panel.tested)
+    # a positive person is recorded as F0 from the sampling day
+    panel.tested_view.selectRow(0)
+    panel.record("positive")
+    _settle(qtbot, page)
+    panel.tested_view.selectRow(0)
+    panel.positives_to_f0()
+    assert panel.feedback.text() == "Đã ghi 1 người là F0."
+    [f0] = [p for p in health.person_periods(ctx.db, first.person_id) if p.kind == "F0"]
+    assert f0.start_date == date.today()
     page.toggle_closed()
     _settle(qtbot, page)
     assert "ĐÃ ĐÓNG" in panel.title.text() and not panel.code.isEnabled()
