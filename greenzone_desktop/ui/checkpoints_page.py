@@ -95,6 +95,9 @@ class CheckpointTab(QWidget):
         self.min_staff.setRange(1, 50)
         self.min_staff.setValue(2)
         self.pattern = QComboBox()
+        self.pattern.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.pattern.setMinimumContentsLength(24)
         self.active_from, self.active_to = date_edit(), date_edit("để trống: chưa hết")
         active = QHBoxLayout()
         for w in (self.active_from, QLabel("đến"), self.active_to):
