@@ -1,8 +1,10 @@
 """USB handoff at ward scale.
 
 1. Import: 20 village packages holding together 20 000 households / ~80 000 people (and their
-   vaccinations, commitments, teams …) into an empty ward database — total time, and its ratio
-   to a bare sqlite3 executemany of the very same rows into the same schema in the same run.
+   vaccinations, commitments, teams …) into an empty ward database, as the ward does it with a
+   pile of packages (`import_packages`: one backup, then each package verified, decrypted,
+   checked and merged in its own transaction) — total time, and its ratio to a bare sqlite3
+   executemany of the very same rows into the same schema in the same run.
 2. Export: the first (complete) package of a 20 000-household village database, written,
    read back and verified — and, for reference, a bare sqlite3 read of the same rows.
 
@@ -27,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from greenzone_desktop.exchange.package import read_package  # noqa: E402
 from greenzone_desktop.models.migrations import open_database  # noqa: E402
 from greenzone_desktop.services.demo import generate_demo  # noqa: E402
-from greenzone_desktop.services.handoff import export_package, import_package  # noqa: E402
+from greenzone_desktop.services.handoff import export_package, import_packages  # noqa: E402
 from greenzone_desktop.services.handoff_codec import SPECS  # noqa: E402
 from greenzone_desktop.services.units import init_units  # noqa: E402
 
@@ -88,11 +90,9 @@ def bench_import(packages: list[Path], work: Path) -> None:
     ward = empty_ward(work / "ward.sqlite")
     backups = work / "backups"
     t0 = time.perf_counter()
-    total_rows = 0
-    for p in packages:
-        r = import_package(ward, p, PASSWORD, backup_dir=backups)
-        total_rows += r.total("new")
+    results = import_packages(ward, list(packages), PASSWORD, backup_dir=backups)
     seconds = time.perf_counter() - t0
+    total_rows = sum(r.total("new") for r in results)
     with ward.session() as s:
         persons = s.connection().exec_driver_sql("SELECT count(*) FROM persons").scalar()
         households = s.connection().exec_driver_sql("SELECT count(*) FROM households").scalar()

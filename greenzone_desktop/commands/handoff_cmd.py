@@ -14,7 +14,12 @@ from pathlib import Path
 from greenzone_desktop.commands.common import emit_json, open_db, say
 from greenzone_desktop.services.drives import removable_drives
 from greenzone_desktop.services.errors import ServiceError
-from greenzone_desktop.services.handoff import ImportResult, export_package, import_package
+from greenzone_desktop.services.handoff import (
+    ImportResult,
+    export_package,
+    import_package,
+    import_packages,
+)
 from greenzone_desktop.services.handoff_conflicts import (
     LOCAL,
     REMOTE,
@@ -39,8 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export)
 
-    p = hs.add_parser("import", help="nhập gói (xem trước với --dry-run)")
-    p.add_argument("file", type=Path)
+    p = hs.add_parser("import", help="nhập gói (xem trước với --dry-run); nhiều gói một lần: "
+                                     "sao lưu một lần rồi nhập lần lượt")
+    p.add_argument("file", type=Path, nargs="+")
     p.add_argument("--password-file", type=Path, help="tệp chứa mật khẩu chung (dòng đầu)")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không thay đổi gì")
     p.add_argument("--json", action="store_true")
@@ -129,13 +135,26 @@ def _import_json(r: ImportResult) -> dict:
 
 def cmd_import(args: argparse.Namespace) -> int:
     db = open_db(args)
-    r = import_package(db, args.file, read_password(args.password_file), dry_run=args.dry_run)
+    password = read_password(args.password_file)
+    if args.dry_run or len(args.file) == 1:
+        results = [import_package(db, f, password, dry_run=args.dry_run) for f in args.file]
+    else:
+        results = import_packages(db, list(args.file), password)
     if args.json:
-        emit_json(_import_json(r))
+        data = [_import_json(r) for r in results]
+        emit_json(data[0] if len(data) == 1 else data)
         return 0
+    for r in results:
+        _say_import(r)
+    if results and results[-1].backup:
+        say(f"Bản sao lưu trước khi nhập: {results[-1].backup}")
+    return 0
+
+
+def _say_import(r: ImportResult) -> None:
     if r.already_imported:
         say(f"Gói số {r.sequence} của {r.source_name} đã được nhập trước đây: không thay đổi gì.")
-        return 0
+        return
     head = "Xem trước (chưa thay đổi gì)" if r.dry_run else "Đã nhập"
     say(f"{head}: gói số {r.sequence} của {r.source_name}.")
     if r.new_village:
@@ -149,9 +168,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         say("  Không có dòng nào thay đổi.")
     if r.total("conflicts"):
         say(f"Có {r.total('conflicts')} xung đột cần quyết định: «greenzone handoff conflicts».")
-    if r.backup:
-        say(f"Bản sao lưu trước khi nhập: {r.backup}")
-    return 0
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:

@@ -169,3 +169,17 @@ def test_a_reinstalled_village_with_the_same_name_is_refused(demo_db: Database, 
     with pytest.raises(ValueError, match="cơ sở dữ liệu khác"):
         import_(w, export(again, tmp_path / "again.gzx").path)
     assert digest(w) == before
+
+
+def test_a_pile_stops_at_the_bad_package_and_says_which(demo_db: Database, tmp_path: Path
+                                                       ) -> None:
+    from greenzone_desktop.services.handoff import import_packages
+
+    w = ward(tmp_path)
+    good = export(demo_db, tmp_path / "p1.gzx").path
+    bad = _flip(good)
+    with pytest.raises(ValueError) as refused:
+        import_packages(w, [good, bad], PASSWORD, backup_dir=tmp_path / "bk")
+    text = str(refused.value)
+    assert text.startswith("Gói «flipped.gzx»") and "đã nhập 1 gói trước đó" in text
+    assert len(list((tmp_path / "bk").glob("*.sqlite"))) == 1

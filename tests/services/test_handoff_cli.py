@@ -75,6 +75,9 @@ def test_village_to_ward_by_command_line(tmp_path: Path, capsys: pytest.CaptureF
 
     code, out, _ = run(capsys, "--db", w, "handoff", "status")
     assert code == 0 and "Thôn Đông: gói số 2" in out
+    # A pile of packages at once (one already in): one backup, each said.
+    code, out, _ = run(capsys, "--db", w, "handoff", "import", package, str(usb / "p2.gzx"), *pw)
+    assert code == 0 and out.count("đã được nhập trước đây") == 2
     code, out, _ = run(capsys, "--db", w, "handoff", "report", "--out",
                        str(tmp_path / "bao-cao.xlsx"))
     assert code == 0 and (tmp_path / "bao-cao.xlsx").exists()
