@@ -16,7 +16,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from greenzone_desktop.printing.commitment import write_commitments  # noqa: E402
+from greenzone_desktop.printing.duty_slip import write_duty_slips  # noqa: E402
 from greenzone_desktop.printing.logbook import write_logbooks  # noqa: E402
+from greenzone_desktop.printing.roster_doc import Duty, DutySlip, write_roster  # noqa: E402
 from greenzone_desktop.printing.signage import TEMPLATES, write_sign  # noqa: E402
 from tests.printing import samples  # noqa: E402
 
@@ -62,6 +64,21 @@ def main() -> None:
                        landscape=True, paper="A4").pages
         made.append(png(tiled, 1, "sign-a3-tiled-sheet-1.png", 30))
         made.append(png(tiled, n, f"sign-a3-tiled-sheet-{n}.png", 30))
+        roster = t / "roster.pdf"
+        sheet = samples.roster_sheet()
+        write_roster(roster, [sheet], samples.UNIT, when=samples.RULES.document_date)
+        made.append(png(roster, 1, "roster.png"))
+        slips = []
+        for person in {p.name: p for row in sheet.cells for c in row for p in c.people}.values():
+            duties = [Duty(day, sheet.slots[i], sheet.checkpoint, sheet.location, sheet.phone,
+                           tuple(o.name for o in c.people if o != person), 8.0)
+                      for d, day in enumerate(sheet.days) for i in range(len(sheet.slots))
+                      if (c := sheet.cells[i][d]) is not None and person in c.people]
+            slips.append(DutySlip(person.name, sheet.week_start, person.phone, "Dân quân",
+                                  duties))
+        slip_pdf = t / "slips.pdf"
+        write_duty_slips(slip_pdf, slips, samples.UNIT)
+        made.append(png(slip_pdf, 1, "roster-duty-slips.png"))
     for p in made:
         kb = p.stat().st_size / 1024
         print(f"{p.name:45s} {kb:6.0f} KB")

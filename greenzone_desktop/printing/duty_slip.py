@@ -49,7 +49,7 @@ from greenzone_desktop.printing.roster_doc import DutySlip, hours_text, week_tex
 SLIP_TITLE = "PHIẾU BÁO LỊCH TRỰC CHỐT"
 WIDTH = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
 HEADER = ("TT", "Ngày", "Giờ trực", "Chốt, địa điểm", "Điện thoại chốt", "Trực cùng")
-WIDTHS = (0.6, 2.3, 2.0, 3.9, 2.3, 4.4)
+WIDTHS = (0.85, 2.3, 2.5, 3.6, 2.3, 3.95)
 REMINDER = ("Đến trực đúng giờ, đeo khẩu trang, mang theo điện thoại; kiểm tra, ghi sổ mọi "
             "người ra, vào. Khi không thể đến trực, báo ngay để Ban Chỉ đạo bố trí người thay")
 

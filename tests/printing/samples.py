@@ -112,3 +112,29 @@ def organisations() -> list[OrganisationDoc]:
 
 
 RULES = PrintRules(logbook_days=28, document_date=date(2021, 9, 5))
+
+
+def roster_sheet():  # noqa: ANN201 - RosterSheet (imported late: samples stay import-light)
+    """A checkpoint's week on 3 × 8 h shifts, two people a shift, one night a person short."""
+    from datetime import timedelta
+
+    from greenzone_desktop.printing.roster_doc import DutyPerson, RosterCell, RosterSheet
+
+    rng = random.Random(5)
+    people = [DutyPerson(n, f"09{rng.randint(10, 99)} {rng.randint(100, 999)} "
+                            f"{rng.randint(100, 999)}") for n in TRICKY + [
+        person_name(rng, rng.random() < 0.4) for _ in range(9)]]
+    slots = ["06:00–14:00", "14:00–22:00", "22:00–06:00"]
+    cells, k = [], 0
+    for s in range(3):
+        row = []
+        for d in range(7):
+            n = 1 if (s, d) == (2, 3) else 2
+            row.append(RosterCell(tuple(people[(k + i) % len(people)] for i in range(n)),
+                                  2 - n))
+            k += n
+        cells.append(row)
+    start = date(2021, 9, 13)
+    assert start + timedelta(days=6) == date(2021, 9, 19)
+    return RosterSheet("Chốt số 1", start, slots, cells, location="Đầu ngõ 5, đường Trưng Trắc",
+                       kind="chốt cứng", phone="0912 345 678", min_staff=2)
