@@ -152,11 +152,14 @@ def record_story(doc: InspectionRecordDoc, unit: UnitInfo, st: Styles) -> list[F
     end = doc.ended_at
     closing = (f"Biên bản kết thúc vào hồi {end.hour:02d} giờ {end.minute:02d} phút cùng ngày"
                if end else "Biên bản kết thúc vào hồi …… giờ …… phút cùng ngày")
-    story.append(Paragraph(para_text(closing + ", đã được đọc lại cho những người tham dự "
-                                     "cùng nghe, nhất trí và ký tên dưới đây."), st.body))
     sigs = doc.signatures or [Signature("THƯ KÝ", name=doc.secretary),
                               Signature("CHỦ TRÌ", name=doc.chair)]
-    story.append(KeepTogether([Spacer(1, 6), signature_row(sigs, WIDTH, st, space=48)]))
+    # the closing sentence stays with the signatures: a page of signatures alone invites a
+    # swapped page
+    story.append(KeepTogether([
+        Paragraph(para_text(closing + ", đã được đọc lại cho những người tham dự cùng nghe, "
+                                      "nhất trí và ký tên dưới đây."), st.body),
+        Spacer(1, 6), signature_row(sigs, WIDTH, st, space=48)]))
     return story
 
 

@@ -90,12 +90,14 @@ def risk_story(doc: RiskRecordDoc, unit: UnitInfo) -> list[Flowable]:
     if doc.override_reason:
         story.append(Paragraph(para_text(f"Lý do khác với mức đề xuất: {nfc(doc.override_reason)}"),
                                st.body))
-    story.append(Paragraph("Biên bản được lập thành 02 bản, đã được đọc lại cho những người tham "
-                           "dự cùng nghe, nhất trí và ký tên dưới đây.", st.body))
     sigs = doc.signatures or [Signature("NGƯỜI LẬP BIÊN BẢN"),
                               Signature(unit.signer_title, authority="TM. BAN CHỈ ĐẠO",
                                         name=unit.signer_name)]
-    story.append(KeepTogether([Spacer(1, 6), signature_row(sigs, WIDTH, st, space=48)]))
+    # the closing sentence stays with the signatures (never a page of signatures alone)
+    story.append(KeepTogether([
+        Paragraph("Biên bản được lập thành 02 bản, đã được đọc lại cho những người tham dự "
+                  "cùng nghe, nhất trí và ký tên dưới đây.", st.body),
+        Spacer(1, 6), signature_row(sigs, WIDTH, st, space=44)]))
     return story
 
 
