@@ -327,16 +327,17 @@ class StaffingFigure:
 
 
 def staffing_figure(db: Database, today: date, days: int = STAFFING_DAYS) -> StaffingFigure:
-    """"Every shift staffed": shifts (created, or expected from each active checkpoint's
-    pattern) overlapping the `days` days from `today`, and how many have their minimum staff."""
+    """"Every shift staffed": the shifts made that overlap the `days` days from `today`, plus
+    those each active checkpoint's pattern asks for from today on that are not made yet (they
+    count as unstaffed), and how many have their minimum staff."""
     lo, hi = at(today), at(today + timedelta(days=days))
     with db.session() as s:
         period = load_period(s, lo, hi)
         expected: list[sp.ShiftSlot] = []
         for cp in live_checkpoints(s, None, today, today + timedelta(days=days - 1)):
             if cp.pattern_id:
-                expected += [x for x in expected_shifts(s, cp, today - DAY, days + 1)
-                             if x.start < hi and x.end > lo]
+                # A shift not made yet counts from today on (last night's is past helping).
+                expected += [x for x in expected_shifts(s, cp, today, days) if x.start < hi]
         live = {c.id for c in live_checkpoints(s, None, today, today + timedelta(days=days - 1))}
     shifts = [x for x in period.shifts if x.checkpoint_id in live]
     have = {(x.checkpoint_id, x.start, x.end) for x in shifts}

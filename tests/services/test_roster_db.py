@@ -166,7 +166,7 @@ def test_staffing_figure_counts_shifts_not_yet_made(db) -> None:  # noqa: ANN001
     _setup(db)
     today = WEEK + timedelta(days=9)
     fig = R.staffing_figure(db, today)
-    assert (fig.staffed, fig.total, fig.missing) == (0, 2 * 22, 2 * 22)  # 7 days + last night
+    assert (fig.staffed, fig.total, fig.missing) == (0, 2 * 21, 2 * 21)  # 7 days × 3 shifts
     R.auto_fill(db, WEEK, weeks=3)
     fig = R.staffing_figure(db, today)
     assert fig.complete and fig.total == 44 and fig.missing == 0
