@@ -248,7 +248,9 @@ class OrganizationsPage(QWidget):
     def show_history(self) -> None:
         chosen = self.selected()
         if chosen:
-            HistoryDialog(self.ctx, "organizations", chosen[0].id, chosen[0].name, self).exec()
+            dialog = HistoryDialog(self.ctx, "organizations", chosen[0].id, chosen[0].name, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
 
     def mark_signed(self) -> None:
         chosen = [o for o in self.selected() if not o.signed]

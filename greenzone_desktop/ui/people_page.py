@@ -21,6 +21,7 @@ from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.people_list import PeopleQuery, PersonRow
 from greenzone_desktop.services.print_unit import phone_text
 from greenzone_desktop.ui.context import AppContext
+from greenzone_desktop.ui.history_dialog import HistoryDialog
 from greenzone_desktop.ui.lazy_table import CENTER, Column, LazyTableModel
 from greenzone_desktop.ui.table_views import RegisterTable, SearchBox, choice_combo, combo_code
 from greenzone_desktop.vocab import HealthKind, Residency
@@ -104,6 +105,9 @@ class PeoplePage(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         self.open_button = QPushButton("Mở hộ của người này (Enter)")
         self.open_button.clicked.connect(self.open_current)
+        self.history_button = QPushButton("Lịch sử (Ctrl+H)")
+        self.history_button.setToolTip("Các lần thêm, sửa, xóa thông tin của người đang chọn")
+        self.history_button.clicked.connect(self.show_history)
 
         self.table = RegisterTable()
         self.table.setObjectName("people_table")
@@ -118,6 +122,7 @@ class PeoplePage(QWidget):
         head.addWidget(self.search, 1)
         head.addSpacing(8)
         head.addWidget(self.open_button)
+        head.addWidget(self.history_button)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Lọc:"))
         for combo in (self.age, self.residency, self.vaccination, self.health, self.area):
@@ -129,8 +134,10 @@ class PeoplePage(QWidget):
         layout.addLayout(head)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        for keys in (QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("Ctrl+L")):
-            shortcut = QShortcut(keys, self, self.focus_search)
+        for keys, slot in ((QKeySequence(QKeySequence.StandardKey.Find), self.focus_search),
+                           (QKeySequence("Ctrl+L"), self.focus_search),
+                           (QKeySequence("Ctrl+H"), self.show_history)):
+            shortcut = QShortcut(keys, self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- loading ----------------------------------------------------------------------------
@@ -245,6 +252,17 @@ class PeoplePage(QWidget):
         if person is None:
             return
         self.ctx.navigate("households", household_id=person.household_id)
+
+    def show_history(self) -> HistoryDialog | None:
+        """The change history of the person on the current row (non-blocking dialog)."""
+        index = self.table.currentIndex()
+        person = self.model.row_data(index.row()) if index.isValid() else None
+        if person is None:
+            return None
+        dialog = HistoryDialog(self.ctx, "persons", person.person_id, person.full_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_target(self, *, query: str = "", **_target: Any) -> None:
         """Navigation: show the people matching `query` (e.g. a name from another page)."""

@@ -157,7 +157,9 @@ class TrashPage(QWidget):
         chosen = self.selected()
         if chosen:
             row = chosen[0]
-            HistoryDialog(self.ctx, row.table, row.row_id, row.label, self).exec()
+            dialog = HistoryDialog(self.ctx, row.table, row.row_id, row.label, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
 
     def show_target(self, **_target: Any) -> None:
         self.refresh()

@@ -129,3 +129,21 @@ def test_enter_in_the_main_window_shows_the_household(qtbot, ctx) -> None:  # no
     editor = window.pages["households"].editor  # the household opens in its editor
     assert editor is not None and editor.household_id == person.household_id
     editor.reject()
+
+
+def test_history_of_the_current_person(qtbot, ctx) -> None:  # noqa: ANN001
+    from greenzone_desktop.services.register import PersonInput, get_household, update_member
+
+    page = _page(qtbot, ctx)
+    person = page.model.row_data(0)
+    member = next(m for m in get_household(ctx.db, person.household_id).members
+                  if m.id == person.person_id)
+    update_member(ctx.db, member.id, PersonInput(
+        member.full_name, member.sex, member.birth_text, member.relation, cccd=member.cccd,
+        phone=member.phone, residency=member.residency, occupation="Thợ xây"))
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    dialog = page.show_history()
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and person.full_name in dialog.windowTitle()
+    texts = [dialog.model.index(r, 3).data() for r in range(dialog.model.rowCount())]
+    assert any(t.startswith("Nghề nghiệp:") and t.endswith("Thợ xây") for t in texts), texts
