@@ -12,9 +12,9 @@ from greenzone_desktop.services.household_list import household_rows as _househo
 from greenzone_desktop.text import format_date
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column, LazyTableModel
 
-UNSIGNED_COLOUR = QColor("#b3261e")
-F0_COLOUR = QColor("#b3261e")
-QUARANTINE_COLOUR = QColor("#9a5b00")
+UNSIGNED = QBrush(QColor("#b3261e"))
+F0 = QBrush(QColor("#b3261e"))
+QUARANTINE = QBrush(QColor("#9a5b00"))
 
 
 def _count(value: Any) -> str:
@@ -57,9 +57,9 @@ class HouseholdTableModel(LazyTableModel):
 
     def foreground(self, row: HouseholdRow, column: Column) -> Any:
         if column.key == "signed_on" and row.signed_on is None:
-            return QBrush(UNSIGNED_COLOUR)
+            return UNSIGNED
         if column.key == "health_text":
-            return QBrush(F0_COLOUR if row.f0 else QUARANTINE_COLOUR)
+            return F0 if row.f0 else QUARANTINE
         return None
 
     def tooltip(self, row: HouseholdRow, column: Column) -> str | None:

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from PySide6.QtCore import (
@@ -47,6 +48,14 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 PLACEHOLDER = "…"
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+FONT = int(Qt.ItemDataRole.FontRole.value)
+ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+USER = int(Qt.ItemDataRole.UserRole.value)
+_ROLES_SHOWN = frozenset((DISPLAY, TOOLTIP, FOREGROUND, FONT, ALIGN, USER))
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,10 @@ class Column:
     tooltip: str = ""
     sort: str | None = None
     fmt: Callable[[Any], str] | None = None
+
+    @cached_property
+    def align_int(self) -> int:
+        return int(self.align.value)
 
 
 IdsFn = Callable[[Any, str | None, bool], Sequence[str]]
@@ -261,28 +274,30 @@ class LazyTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        # A repaint asks every visible cell for half a dozen roles: keep this path short
+        # (plain int roles, the common ones first, nothing built per call).
+        if role not in _ROLES_SHOWN or not index.isValid():
+            return None
+        r = index.row()
+        if r >= len(self._ids):
             return None
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align.value)
-        if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
-            return None
-        row = self._row(index.row())
+        if role == ALIGN:
+            return column.align_int
+        if role == USER:
+            return self._ids[r]
+        row = self._row(r)
         if row is None:
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == DISPLAY:
                 return PLACEHOLDER if index.column() == 0 else ""
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self.display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND:
             return self.foreground(row, column)
+        if role == TOOLTIP:
+            return self.tooltip(row, column)
         return self.font(row, column)
 
     def display(self, row: Any, column: Column) -> str:
@@ -322,9 +337,7 @@ class LazyTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Header click: re-query the ids with the column's ORDER BY (unsortable: ignored)."""
