@@ -37,6 +37,7 @@ VACCINATION = {"none": "Chưa tiêm mũi nào", "any": "Đã tiêm ít nhất 1 
 HEALTH = {"F0": "Đang là F0", "F1": "Đang là F1", "F2": "Đang là F2",
           "quarantine": "Đang cách ly", "any": "Bất kỳ (F0/F1/F2/cách ly)"}
 SORTS = ("name", "birth", "sex", "cccd", "phone", "relation", "residency", "household", "area")
+DIRECT_MIN_CHARS = 3  # a search this long is selective enough to check filters row by row
 BLOCK_MAX = 900  # keys per row fetch (SQLite binds at most 32 766 values; keep plans simple)
 
 
@@ -144,7 +145,7 @@ def _years_ago(today: date, years: int) -> date:
         return today.replace(year=today.year - years, day=28)
 
 
-def _age_clause(db: Database, band: str, today: date) -> ColumnElement:
+def _age_clause(db: Database, band: str, today: date, direct: bool = False) -> ColumnElement:
     """Age in full years on `today` (people known by birth year only: by year)."""
     _, low, high = AGE_BANDS[band]
     # birth years surely inside the band come from the birth-year index alone
@@ -158,13 +159,20 @@ def _age_clause(db: Database, band: str, today: date) -> ColumnElement:
             and_(Person.birth_date.is_(None), Person.birth_year >= today.year - high),
             Person.birth_date > _years_ago(today, high + 1),
         ))
+    if direct:
+        return or_(and_(*surely), and_(Person.birth_year.in_(edges), *precise))
     # the two edge years need the birth date: only their rows are read
     return or_(_keys_where(db, *surely),
                _keys_where(db, Person.birth_year.in_(edges), *precise))
 
 
-def _vaccination_clause(db: Database, kind: str) -> ColumnElement:
+def _vaccination_clause(db: Database, kind: str, direct: bool = False) -> ColumnElement:
     at_least = int(get_setting(db, "full_doses") or 2) if kind == "full" else 1
+    if direct:  # counted for each matching person through the person_id index
+        doses = (select(func.count()).where(Vaccination.person_id == Person.id,
+                                            _live(Vaccination.deleted))
+                 .correlate(Person).scalar_subquery())
+        return doses == 0 if kind == "none" else doses >= at_least
     doses = _live_doses(db, at_least)
     with_dose = _keys_where(db, Person.id.in_(doses))
     return ~with_dose if kind == "none" else with_dose
@@ -191,18 +199,24 @@ def _health_clause(db: Database, kind: str, today: date) -> ColumnElement:
 
 
 def _filters(db: Database, q: PeopleQuery) -> list[ColumnElement]:
+    """The filters as WHERE terms. Without a search each is a set built once from a small index
+    (`key IN (…)`); with a search, the few people it matches are checked one by one instead
+    (building a set of 50 000 adults to keep 30 of them costs more than the search). One or
+    two letters match most people: sets again."""
     today = q.today or date.today()
+    direct = len(" ".join(fold(q.text).split())) >= DIRECT_MIN_CHARS
     out: list[ColumnElement] = []
     if q.age_band:
         if q.age_band not in AGE_BANDS:
             raise ValueError(f"nhóm tuổi không hợp lệ: {q.age_band!r}")
-        out.append(_age_clause(db, q.age_band, today))
+        out.append(_age_clause(db, q.age_band, today, direct))
     if q.residency:
-        out.append(_keys_where(db, Person.residency == q.residency))
+        out.append(Person.residency == q.residency if direct
+                   else _keys_where(db, Person.residency == q.residency))
     if q.vaccination:
         if q.vaccination not in VACCINATION:
             raise ValueError(f"lọc tiêm chủng không hợp lệ: {q.vaccination!r}")
-        out.append(_vaccination_clause(db, q.vaccination))
+        out.append(_vaccination_clause(db, q.vaccination, direct))
     if q.health:
         if q.health not in HEALTH:
             raise ValueError(f"lọc sức khỏe không hợp lệ: {q.health!r}")

@@ -219,3 +219,15 @@ def test_rows_read_doses_by_person_not_by_deleted_flag(demo_db) -> None:  # noqa
     joined = "\n".join(plans)
     assert "vaccinations" in joined and "health_statuses" in joined, joined
     assert "_deleted" not in joined, joined
+
+
+def test_filters_after_a_search_agree_with_filters_alone(demo_db) -> None:  # noqa: ANN001
+    """With a search the filters are checked row by row; without, as sets: same answers."""
+    searched = pl.people_keys(demo_db, pl.PeopleQuery("nguyen"))
+    assert len(searched) > 50
+    for extra in ({"age_band": "0-11"}, {"age_band": "18+"}, {"age_band": "50+"},
+                  {"residency": "tam_tru"}, {"vaccination": "none"}, {"vaccination": "any"},
+                  {"vaccination": "full"}, {"age_band": "18+", "vaccination": "none"}):
+        alone = set(pl.people_keys(demo_db, pl.PeopleQuery(**extra)))
+        both = pl.people_keys(demo_db, pl.PeopleQuery("nguyen", **extra))
+        assert both == [k for k in searched if k in alone], extra
