@@ -51,7 +51,7 @@ def test_birthdays_move_people_between_bands(db):
 
 def test_doses_given_after_the_day_do_not_count_and_full_follows_the_rule(db):
     village(db)
-    # the helper's doses are on 01/06, 01/07 (2021)
+    # the village's doses are given on 01/06 and 01/07/2021
     assert _row(vaccination.coverage(db, date(2021, 6, 15)), "18+") == (5, 4, 0)
     set_setting(db, "full_doses", 1)
     assert _row(vaccination.coverage(db, TODAY), "18+") == (5, 4, 4)
