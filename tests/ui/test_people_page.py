@@ -110,10 +110,13 @@ def test_header_click_sorts_in_sql(qtbot, ctx) -> None:  # noqa: ANN001
     assert page.model.sort_key == "birth"
 
 
-def test_enter_in_the_main_window_shows_the_household(qtbot, ctx) -> None:  # noqa: ANN001
-    from greenzone_desktop.ui.main_window import MainWindow
+def test_enter_in_the_main_window_shows_the_household(qtbot, ctx, monkeypatch) -> None:  # noqa: ANN001
+    from greenzone_desktop.ui import main_window
 
-    window = MainWindow(ctx, remember_geometry=False)
+    every = main_window.load_pages()  # only the two pages concerned: the others load data
+    monkeypatch.setattr(main_window, "load_pages",
+                        lambda: [(pid, cls) for pid, cls in every if pid in ("households", "people")])
+    window = main_window.MainWindow(ctx, remember_geometry=False)
     qtbot.addWidget(window)
     window.show()
     page = window.show_page("people")
