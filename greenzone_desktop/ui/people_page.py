@@ -264,8 +264,21 @@ class PeoplePage(QWidget):
         dialog.open()
         return dialog
 
-    def show_target(self, *, query: str = "", **_target: Any) -> None:
-        """Navigation: show the people matching `query` (e.g. a name from another page)."""
-        if query:
-            self.search.setText(query)
-            self.search.fire()
+    def show_target(self, *, query: str = "", age_band: str = "", residency: str = "",
+                    vaccination: str = "", health: str = "", area: str = "",
+                    **_target: Any) -> None:
+        """Navigation: show the people matching a search and filters, e.g. from the dashboard
+        `ctx.navigate("people", residency="tam_tru")`; the other filters are cleared."""
+        wanted = {self.age: age_band, self.residency: residency,
+                  self.vaccination: vaccination, self.health: health, self.area: area}
+        if not (query or any(wanted.values())):
+            return
+        for combo, code in wanted.items():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(code)) if code else 0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(query)
+        self.search.blockSignals(False)
+        self.search.fire()
+        self.apply_filters()

@@ -150,3 +150,15 @@ def test_history_of_the_current_person(qtbot, ctx) -> None:  # noqa: ANN001
     assert dialog.isVisible() and person.full_name in dialog.windowTitle()
     texts = [dialog.model.index(r, 3).data() for r in range(dialog.model.rowCount())]
     assert any(t.startswith("Nghề nghiệp:") and t.endswith("Thợ xây") for t in texts), texts
+
+
+def test_navigation_target_sets_the_filters(qtbot, ctx) -> None:  # noqa: ANN001
+    page = _page(qtbot, ctx)
+    page.show_target(residency="tam_tru", age_band="18+")
+    assert (page.residency.currentData(), page.age.currentData()) == ("tam_tru", "18+")
+    rows = [page.model.row_data(r) for r in range(page.model.rowCount())]
+    assert rows and {r.residency for r in rows} == {"tam_tru"}
+    page.show_target(query="tran thi")  # the filters are cleared
+    assert page.residency.currentData() == "" and page.search.text() == "tran thi"
+    assert all(page.model.row_data(r).full_name.startswith("Trần Thị")
+               for r in range(page.model.rowCount()))
