@@ -1,8 +1,10 @@
-"""The home page screenshot on the 20 000-household demo (1366×768).
+"""Screenshots of the home page (and of the inspections, teams and risk pages when named) on
+the 20 000-household demo, at 1366×768.
 
     .venv/bin/greenzone --db /tmp/demo20k.sqlite demo --households 20000 --seed 1
     xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \
-        .venv/bin/python docs/screenshots/make_dashboard.py /tmp/demo20k.sqlite
+        .venv/bin/python docs/screenshots/make_dashboard.py /tmp/demo20k.sqlite \
+        [inspections teams risk]
 
 Writes to the database given (use a copy): a week of household inspections, a sweep and a
 risk assessment, so that the page shows what a village in the middle of a campaign sees.
@@ -69,14 +71,16 @@ def main() -> None:
     window.stack.setMinimumSize(1, 1)  # other pages' minimum sizes must not grow the window
     window.resize(1366, 768)
     window.show()
-    window.show_page("dashboard")
-    for _ in range(40):
-        app.processEvents()
-        time.sleep(0.05)
-    out = HERE / "dashboard.png"
-    window.grab().save(str(out))
-    print(f"{out.name}: {window.width()}×{window.height()}, {out.stat().st_size // 1024} KB")
-
+    for page_id in ["dashboard", *sys.argv[2:]]:
+        page = window.show_page(page_id)
+        if page_id == "inspections":
+            page.households.view.selectRow(0)
+        for _ in range(40):
+            app.processEvents()
+            time.sleep(0.05)
+        out = HERE / f"{page_id}.png"
+        window.grab().save(str(out))
+        print(f"{out.name}: {window.width()}×{window.height()}, {out.stat().st_size // 1024} KB")
 
 if __name__ == "__main__":
     main()

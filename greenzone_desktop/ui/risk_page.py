@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,7 +39,7 @@ from greenzone_desktop.vocab import RISK_COLOUR_NAMES, RISK_COLOURS, RiskLevel
 COLUMNS = [
     Col("Ngày", lambda a: date_text(a.assessed_on)),
     Col("Người đánh giá", lambda a: a.assessors),
-    Col("Căn cứ", lambda a: a.figures.get("preset_name") or a.preset),
+    Col("Căn cứ", lambda a: (a.figures.get("preset_name") or a.preset).split(" (")[0]),
     Col("Mức đề xuất", lambda a: RiskLevel(a.proposed_level).label),
     Col("Mức quyết định", lambda a: f"{a.label} ({RISK_COLOUR_NAMES[a.level]})",
         colour=lambda a: "#b8860b" if a.level == "2" else RISK_COLOURS[a.level]),
@@ -69,6 +70,7 @@ class AssessmentsTab(QWidget):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setMinimumWidth(320)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
