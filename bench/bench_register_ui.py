@@ -47,18 +47,23 @@ from greenzone_desktop.ui.tasks import TaskRunner  # noqa: E402
 
 
 class SqlLog:
-    """The statements the app sent, to replay them on a bare connection."""
+    """The statements the app sent (every connection's sqlite3 trace, parameters filled in),
+    to replay them on a bare connection."""
 
     def __init__(self, engine) -> None:  # noqa: ANN001
-        self.items: list[tuple[str, tuple]] = []
+        self.items: list[str] = []
         self.on = False
-        event.listen(engine, "before_cursor_execute", self._seen)
+        event.listen(engine, "connect", self._connected)
+        engine.dispose()  # pooled connections made before the listener get replaced
 
-    def _seen(self, _conn, _cursor, statement, params, _context, _many) -> None:  # noqa: ANN001
+    def _connected(self, dbapi_connection, _record) -> None:  # noqa: ANN001
+        dbapi_connection.set_trace_callback(self._seen)
+
+    def _seen(self, statement: str) -> None:
         if self.on and statement.lstrip().upper().startswith("SELECT"):
-            self.items.append((statement, tuple(params or ())))
+            self.items.append(statement)
 
-    def take(self) -> list[tuple[str, tuple]]:
+    def take(self) -> list[str]:
         items, self.items = self.items, []
         return items
 
@@ -74,10 +79,10 @@ class Sample:
         return ((time.perf_counter() - self.wall) * 1000, (time.process_time() - self.cpu) * 1000)
 
 
-def replay(conn: sqlite3.Connection, statements: list[tuple[str, tuple]]) -> tuple[float, float]:
+def replay(conn: sqlite3.Connection, statements: list[str]) -> tuple[float, float]:
     sample = Sample()
-    for sql, params in statements:
-        conn.execute(sql, params).fetchall()
+    for sql in statements:
+        conn.execute(sql).fetchall()
     return sample.stop()
 
 
