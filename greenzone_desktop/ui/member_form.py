@@ -54,7 +54,7 @@ class MemberForm(QWidget):
     open_household = Signal(str)
 
     FIELDS = ("full_name", "sex", "birth", "relation", "cccd", "phone", "residency",
-              "occupation", "workplace", "doses")
+              "residency_until", "occupation", "workplace", "doses")
 
     def __init__(self, ctx: Any, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,6 +76,9 @@ class MemberForm(QWidget):
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("Số di động")
         self.residency = _combo(Residency, "residency")
+        self.residency_until = QLineEdit()
+        self.residency_until.setObjectName("residency_until")
+        self.residency_until.setPlaceholderText("dd/mm/yyyy (người tạm trú)")
         self.occupation = QLineEdit()
         self.workplace = QLineEdit()
         self.dose_dates: list[QLineEdit] = []
@@ -117,7 +120,8 @@ class MemberForm(QWidget):
                 ("Cư trú", self.residency, "residency")]
         right = [("Số CCCD", self.cccd, "cccd"), ("Điện thoại", self.phone, "phone"),
                  ("Nghề nghiệp", self.occupation, "occupation"),
-                 ("Nơi làm việc / học tập", self.workplace, "workplace")]
+                 ("Nơi làm việc / học tập", self.workplace, "workplace"),
+                 ("Tạm trú đến ngày", self.residency_until, "residency_until")]
         for col, items in ((0, left), (2, right)):
             for row, (text, widget, key) in enumerate(items):
                 label = QLabel(text)
@@ -153,7 +157,8 @@ class MemberForm(QWidget):
             w.textChanged.connect(self._identity_changed)
         self.sex.currentIndexChanged.connect(lambda _i: self._identity_changed())
         for w, key in ((self.full_name, "full_name"), (self.birth, "birth"),
-                       (self.cccd, "cccd"), (self.phone, "phone")):
+                       (self.cccd, "cccd"), (self.phone, "phone"),
+                       (self.residency_until, "residency_until")):
             w.editingFinished.connect(lambda key=key: self.validate(only=(key,)))
         for w in (*self.dose_dates, *self.dose_vaccines):
             w.textEdited.connect(self._touch_doses)
@@ -163,7 +168,7 @@ class MemberForm(QWidget):
         """The fields in Tab order: left column, then right column, then the doses."""
         order: list[QWidget] = [self.full_name, self.sex, self.birth, self.relation,
                                 self.residency, self.cccd, self.phone, self.occupation,
-                                self.workplace]
+                                self.workplace, self.residency_until]
         for d, v in zip(self.dose_dates, self.dose_vaccines, strict=True):
             order += [d, v]
         return order
@@ -188,6 +193,7 @@ class MemberForm(QWidget):
         self._set_code(self.residency, m.residency if m else Residency.PERMANENT.value)
         for box in (self.sex, self.relation, self.residency):
             box.view().keyboardSearch("")  # a fast typist's next "Con" is not "VợCon"
+        self.residency_until.setText(format_date(m.residency_until) if m else "")
         self.occupation.setText(m.occupation if m else "")
         self.workplace.setText(m.workplace if m else "")
         doses = {no: (on, vaccine) for no, on, vaccine in (m.doses if m else ())}
@@ -203,7 +209,7 @@ class MemberForm(QWidget):
 
     def is_blank(self) -> bool:
         texts = [self.full_name, self.birth, self.cccd, self.phone, self.occupation,
-                 self.workplace, *self.dose_dates, *self.dose_vaccines]
+                 self.workplace, self.residency_until, *self.dose_dates, *self.dose_vaccines]
         return self.member is None and not any(w.text().strip() for w in texts)
 
     def is_dirty(self) -> bool:
@@ -219,12 +225,13 @@ class MemberForm(QWidget):
     def _comparable(self, p: PersonInput) -> tuple:
         return (p.full_name.strip(), p.sex, str(p.birth or "").strip(), p.relation,
                 str(p.cccd or "").strip(), str(p.phone or "").strip(), p.residency,
-                p.occupation.strip(), p.workplace.strip(), p.doses is not None)
+                str(p.residency_until or "").strip(), p.occupation.strip(), p.workplace.strip(),
+                p.doses is not None)
 
     def _input_of(self, m: MemberView) -> PersonInput:
         return PersonInput(m.full_name, m.sex, m.birth_text, m.relation, m.cccd or "",
-                           m.phone or "", m.residency, occupation=m.occupation,
-                           workplace=m.workplace)
+                           m.phone or "", m.residency, format_date(m.residency_until),
+                           occupation=m.occupation, workplace=m.workplace)
 
     def person_input(self) -> PersonInput:
         """What is typed, as a service input; keeps the member's other fields as they are."""
@@ -240,7 +247,7 @@ class MemberForm(QWidget):
             birth=self.birth.text().strip() or None, relation=self.relation.currentData(),
             cccd=self.cccd.text().strip() or None, phone=self.phone.text().strip() or None,
             residency=self.residency.currentData(),
-            residency_until=m.residency_until if m else None,
+            residency_until=self.residency_until.text().strip() or None,
             ethnicity=m.ethnicity if m else "Kinh", religion=m.religion if m else "",
             occupation=self.occupation.text(), workplace=self.workplace.text(),
             insurance_no=m.insurance_no if m else "",

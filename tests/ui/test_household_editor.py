@@ -286,3 +286,26 @@ def test_members_and_picker_models(qtmodeltester, qtbot, ctx, demo_db) -> None: 
     editor.picker.run_search()
     assert editor.picker.model.rowCount() > 0
     qtmodeltester.check(editor.picker.model)
+
+
+def test_temporary_resident_until(qtbot, ctx, demo_db) -> None:  # noqa: ANN001
+    view = first_household(demo_db)
+    editor = open_editor(qtbot, ctx, view.id)
+    qtbot.keyClick(editor.members, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    type_here("Đỗ Văn Tâm")
+    tab(qtbot, 2)
+    type_here("1999")
+    tab(qtbot, 2)  # relation, then residency
+    assert focused() is editor.form.residency
+    type_here("Tạm trú")
+    editor.form.residency_until.setFocus()
+    type_here("45/13/2026")
+    tab(qtbot)
+    assert "Tạm trú đến ngày" in editor.form.errors["residency_until"].text()
+    editor.form.residency_until.setFocus()
+    key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_here("31/12/2026")
+    key(qtbot, Qt.Key.Key_Return)
+    tam = next(m for m in reg.get_household(demo_db, view.id).members if m.full_name == "Đỗ Văn Tâm")
+    assert (tam.residency, tam.residency_until.isoformat(), tam.birth_year) == \
+        ("tam_tru", "2026-12-31", 1999)
