@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -38,6 +39,16 @@ def load_pages() -> list[tuple[str, type[QWidget]]]:
     return found
 
 
+def _scrolled(page: QWidget) -> QScrollArea:
+    """The page in a frameless scroll area: a page wider or taller than a small screen
+    (1366×768 with the sidebar) scrolls instead of pushing the window off the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, *, remember_geometry: bool = True):
         super().__init__()
@@ -57,7 +68,7 @@ class MainWindow(QMainWindow):
             page = cls(ctx)
             page.setObjectName(f"page_{page_id}")
             self.pages[page_id] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(_scrolled(page))
             item = QListWidgetItem(getattr(cls, "title", page_id))
             item.setData(Qt.ItemDataRole.UserRole, page_id)
             self.sidebar.addItem(item)
@@ -108,6 +119,10 @@ class MainWindow(QMainWindow):
         if target and hasattr(page, "show_target"):
             page.show_target(**target)
         return page
+
+    def current_page(self) -> QWidget | None:
+        area = self.stack.currentWidget()
+        return area.widget() if isinstance(area, QScrollArea) else None
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         if self.remember_geometry:

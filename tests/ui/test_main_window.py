@@ -67,7 +67,7 @@ def test_navigation_reaches_the_page(qtbot, ctx, monkeypatch) -> None:  # noqa: 
     ctx.navigate("shown", household_id="abc")
     page = window.pages["shown"]
     assert page.targets == [{"household_id": "abc"}]
-    assert window.stack.currentWidget() is page
+    assert window.current_page() is page
     assert window.show_page("absent") is None
 
 
