@@ -79,6 +79,9 @@ def test_open_violation_and_old_inspections_break_rules(db, village) -> None:  #
     vid = save_violation(db, ViolationInput("Nguyễn Văn An", "Tụ tập ăn uống đông người", TODAY),
                          today=TODAY)
     _only_broken(db, "rules")
+    item = green_zone_status(db, TODAY).criteria[3].missing[0]
+    assert (item.target_page, item.target) == ("inspections",
+                                               {"tab": "violations", "violation_id": vid})
     save_violation(db, ViolationInput("Nguyễn Văn An", "Tụ tập ăn uống đông người", TODAY,
                                       handling="reminder", status="closed"), vid, today=TODAY)
     assert _met(db)["rules"]
