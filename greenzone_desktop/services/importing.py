@@ -330,6 +330,7 @@ class _Known:
     by_cccd: dict[str, tuple[str, str, str]]
     by_name: dict[tuple[str, int], list[tuple[str, date | None, str, str]]]
     codes: dict[str, str]
+    folded: dict[str, str] = field(default_factory=dict)  # name -> accent-free key
 
 
 def _known(db: Database) -> _Known:
@@ -353,6 +354,8 @@ def _known(db: Database) -> _Known:
 
 
 def _mark_known(row: RowPlan, known: _Known, mapping: ColumnMapping) -> None:
+    if not known.by_cccd and not known.by_name:
+        return  # an empty register: nobody to repeat
     values = row.values
     cccd = values.get("cccd")
     hit = known.by_cccd.get(cccd) if isinstance(cccd, str) else None
@@ -366,7 +369,10 @@ def _mark_known(row: RowPlan, known: _Known, mapping: ColumnMapping) -> None:
     if not isinstance(year, int):
         return
     born = values.get("birth_date")
-    for pid, other_born, name, code in known.by_name.get((fold(str(values["full_name"])), year), ()):
+    name_key = known.folded.get(full := str(values["full_name"]))
+    if name_key is None:
+        name_key = known.folded[full] = fold(full)
+    for pid, other_born, name, code in known.by_name.get((name_key, year), ()):
         if born == other_born:
             row.existing_id = pid
             message = f"đã có {name} ({format_birth(other_born, year)}) trong sổ, hộ {code}."

@@ -17,6 +17,7 @@ from greenzone_desktop.models.db import Database
 from greenzone_desktop.models.migrations import open_database
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.exports import export_report
+from greenzone_desktop.services.history import history
 from greenzone_desktop.services.import_apply import apply_import
 from greenzone_desktop.services.importing import (
     ImportOptions,
@@ -98,6 +99,11 @@ def test_libreoffice_sheet_with_title_rows_merged_cells_and_totals_imports(db: D
     got = people(db)
     assert len(got) == 6
     by_name = {r["full_name"]: r for r in got.values()}
+    with db.session() as s:
+        an_id = s.scalar(select(Person.id).where(Person.full_name == "Nguyễn Văn An"))
+    entry = history(db, "persons", an_id)[0]
+    assert entry.action_label == "Nhập dữ liệu" and entry.actor == "kiểm thử"
+    assert entry.changes == (("Nhập từ tệp", "", "danh_sach_ho.xlsx, trang «Danh sách», dòng 8"),)
     an = by_name["Nguyễn Văn An"]
     assert (an["cccd"], an["phone"], an["birth_date"]) == ("001085012345", "0912345678",
                                                            date(1985, 3, 12))  # fmt: skip
