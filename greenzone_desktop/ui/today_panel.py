@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +34,7 @@ class TodayPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.tasks: list[Task] = []
+        self._stale = False
         self.heading = QLabel("Việc cần làm hôm nay")
         self.heading.setProperty("role", "title")
         reload = QPushButton("Làm mới")
@@ -61,9 +62,18 @@ class TodayPanel(QWidget):
     def _changed(self, changes: Changes) -> None:
         if (changes.health or changes.testing or changes.commitments or changes.households
                 or changes.persons or changes.settings):
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True  # refreshed when shown again: a ward's tasks take a while
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
             self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         self.ctx.run(lambda: today_tasks(self.ctx.db, date.today()), self._show, parent=self)
 
     def _show(self, tasks: list[Task]) -> None:

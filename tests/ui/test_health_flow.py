@@ -48,6 +48,7 @@ def test_home_quarantine_flags_the_household_and_adds_a_task(qtbot, ctx):
     page = _page(qtbot, ctx)
     panel = TodayPanel(ctx)
     qtbot.addWidget(panel)
+    panel.show()  # a hidden panel waits until shown to reload
     before = [t.text for t in panel.tasks]
     assert not any(code in t for t in before)
 
@@ -104,6 +105,8 @@ def test_end_of_quarantine_removes_the_flag_and_show_target_selects(qtbot, ctx):
     assert current is not None and current.person_id == pid
     health.end_period(ctx.db, current.id, date.today())
     ctx.announce(Changes(health=True))
+    assert ending == [t for t in panel.tasks if t.target == {"person_id": pid}]  # hidden: later
+    panel.show()
     assert not [t for t in panel.tasks if t.target == {"person_id": pid}]
     assert [r.end_date for r in page.model.rows if r.person_id == pid] == [date.today()]
     health.end_period(ctx.db, current.id, date.today() - timedelta(days=1))
