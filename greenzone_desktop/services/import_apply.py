@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from greenzone_desktop.services.importing import (
     relation_of,
     remember_mapping,
 )
+from greenzone_desktop.services.units import home_unit
 from greenzone_desktop.text import fold, name_sort_key
 from greenzone_desktop.vocab import AuditAction, HouseholdKind, Relation, Residency
 
@@ -268,6 +270,7 @@ def apply_import(
 ) -> ImportResult:
     """Import the plan's rows in one transaction; a failure or a cancel leaves nothing behind."""
     started = time.perf_counter()
+    home_unit(db)  # refuses a database that was never set up for a unit
     final = _final_values(plan)
     counts = {"households": 0, "created": 0, "updated": 0}
     total = len(plan.rows)
@@ -311,10 +314,10 @@ def apply_import(
             _check(cancelled)
             _insert(s, writer)
             _restore_cache(s, writer)
-    except IntegrityError as exc:
+    except (IntegrityError, sqlite3.IntegrityError) as exc:
         raise ServiceError(
             "Không nhập được: dữ liệu trong tệp trùng với dữ liệu đã có (số CCCD hoặc mã hộ); "
-            f"cơ sở dữ liệu giữ nguyên như trước. Chi tiết: {exc.orig}"
+            f"cơ sở dữ liệu giữ nguyên như trước. Chi tiết: {getattr(exc, 'orig', exc)}"
         ) from None
     if remember:
         remember_mapping(db, plan.headers, dict(plan.mapping.columns), plan.grouping)
