@@ -20,6 +20,7 @@ def _pages(qtbot, ctx):  # noqa: ANN001, ANN202
         ctx.changed.connect(page.on_changes)  # what the main window does
         page.resize(1200, 700)
     orgs_page.show()
+    qtbot.waitUntil(orgs_page.isActiveWindow)  # shortcuts only reach the active window
     qtbot.waitUntil(lambda: orgs_page.model.rowCount() > 0)
     return orgs_page, trash
 
