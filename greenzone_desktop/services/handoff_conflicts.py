@@ -52,6 +52,9 @@ class ConflictView:
 
 
 def _row_label(table: str, data: dict[str, Any], row_id: str) -> str:
+    if table == "persons" and data.get("full_name"):
+        year = data.get("birth_year")
+        return f"{data['full_name']} ({year})" if year else str(data["full_name"])
     for key in ("full_name", "name", "head_name", "code", "key"):
         value = data.get(key)
         if value:

@@ -48,12 +48,15 @@ class ConflictsPanel(QWidget):
         self.list_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_fields())
         self.fields = QTableWidget(0, 5)
         self.fields.setHorizontalHeaderLabels(
-            ["Trường", "Bản ở máy này", "Bản nhận được", "Lần thống nhất trước", "Chọn"])
+            ["Trường", "Máy này", "Nhận được", "Trước đây", "Chọn giữ bản nào"])
         self.fields.verticalHeader().setVisible(False)
         self.fields.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.fields.setWordWrap(True)
         header = self.fields.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                       *[QHeaderView.ResizeMode.Stretch] * 3,
+                                       QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
         self.apply_button = QPushButton("Áp dụng lựa chọn")
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
@@ -98,16 +101,24 @@ class ConflictsPanel(QWidget):
     def _show_fields(self) -> None:
         conflict = self.current()
         fields = conflict.fields if conflict else ()
+        for row in range(self.fields.rowCount()):
+            old = self.fields.cellWidget(row, 4)
+            if old is not None:
+                old.hide()  # deleted later by the view; hidden now so it never shows stale
+        self.fields.setRowCount(0)
         self.fields.setRowCount(len(fields))
         for i, f in enumerate(fields):
             for j, text in enumerate((f.label, f.local, f.remote, f.base)):
-                self.fields.setItem(i, j, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.fields.setItem(i, j, item)
             combo = QComboBox()
             combo.addItem("— chọn —", None)
             for label, value in CHOICES:
                 combo.addItem(label, value)
             combo.currentIndexChanged.connect(self._update_buttons)
             self.fields.setCellWidget(i, 4, combo)
+        self.fields.resizeRowsToContents()
         self.all_remote.setEnabled(bool(fields))
         self._update_buttons()
 

@@ -56,12 +56,12 @@ def load_state(db: Any) -> PageState:
 
 def _log_columns(names: dict[str, str]) -> list[Column]:
     return [
-        Column("Gửi/nhận", lambda r: "Gửi đi" if r["direction"] == "out" else "Nhận về"),
+        Column("", lambda r: "Gửi đi" if r["direction"] == "out" else "Nhận về"),
         Column("Đơn vị", lambda r: names.get(r["peer_unit_id"] or "", r["source_name"])),
         Column("Gói số", lambda r: str(r["sequence"]), number=True),
         Column("Lúc", lambda r: r["logged_at"].strftime("%d/%m/%Y %H:%M")),
         Column("Số dòng", lambda r: count(sum(_rows(r["counts"]))), number=True),
-        Column("Nơi nhận đã xác nhận", lambda r: ("Đã xác nhận" if r["acknowledged"] else "Chưa")
+        Column("Xác nhận", lambda r: ("Đã nhận" if r["acknowledged"] else "Chưa")
                if r["direction"] == "out" else ""),
     ]
 
@@ -96,8 +96,9 @@ class HandoffPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.conflicts)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 6)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([500, 620])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -191,7 +192,9 @@ class HandoffPage(QWidget):
     def _set_drives(self, drives: tuple[Drive, ...]) -> None:
         self.drive_combo.clear()
         if not drives:
-            self.drive_combo.addItem("Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại»", "")
+            self.drive_combo.addItem("Chưa thấy ổ USB nào", "")
+        self.drive_combo.setToolTip("" if drives else
+                                    "Cắm USB rồi bấm «Tìm lại USB», hoặc chọn một thư mục.")
         for d in drives:
             self.drive_combo.addItem(d.display, str(d.path))
         if drives and not self.folder_edit.text():
