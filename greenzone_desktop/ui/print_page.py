@@ -251,13 +251,17 @@ class PrintPage(QWidget):
             self.scope.refresh()
 
     def show_target(self, document: str | None = None, household_id: str | None = None,
-                    template: str | None = None, **_: object) -> None:
+                    template: str | None = None, week: date | str | None = None,
+                    **_: object) -> None:
         """Open the print centre on a document (e.g. "logbook", "household", "signage" with
-        a template) and, when given, one household."""
+        a template, "roster" or "slips" with a week) and, when given, one household."""
         key = f"signage:{template or 'green_zone'}" if document == "signage" else document
         index = self.document.findData(key) if key else -1
         if index >= 0:
             self.document.setCurrentIndex(index)
+        if week:
+            d = date.fromisoformat(week) if isinstance(week, str) else week
+            self.week.setDate(QDate(d.year, d.month, d.day))
         if household_id:
             self.scope.show_household(household_id)
 

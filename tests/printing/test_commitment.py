@@ -79,3 +79,20 @@ def test_unknown_kind_and_cancel(tmp_path):
                           cancelled=lambda: len(seen) >= 2)
     assert seen == [(1, 6), (2, 6)]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_decomposed_input_prints_composed(tmp_path):
+    import unicodedata
+
+    hh = samples.households(2)
+    hh[1] = dataclasses.replace(hh[1], head_name=samples.nfd("Quách Thị Ỡm"),
+                                address=samples.nfd("Số 7, ngõ Hòe Nhai, tổ dân phố Đồng Đầm"))
+    out = tmp_path / "nfd.pdf"
+    write_commitments(out, "household", hh, samples.UNIT, samples.RULES)
+    texts = page_texts(out)
+    text = "".join(texts)
+    assert text == unicodedata.normalize("NFC", text)
+    second = flat(" ".join(texts[2:]))
+    assert "Tôi tên là: Quách Thị Ỡm" in second
+    assert "Số 7, ngõ Hòe Nhai, tổ dân phố Đồng Đầm" in second
+    assert "\ufffd" not in text  # no missing glyph boxes read back

@@ -118,6 +118,18 @@ def test_show_target_opens_a_household_form(ctx, qtbot):
     assert page.scope.scope().code == code
     page.show_target(document="signage", template="hotline")
     assert page.key() == "signage:hotline"
+    page.show_target(document="roster", week="2021-09-13")
+    assert page.key() == "roster" and page.week.date().toString("dd/MM/yyyy") == "13/09/2021"
+    assert page.week_box.isVisible() and page.default_file_name() == "lich-truc-2021-09-13.pdf"
     choose(page, "organisation")
     assert not page.scope.radios["household"].isEnabled()
     assert page.scope.mode() == "unsigned"
+
+
+def test_blank_roster_for_the_demo_checkpoints(ctx, qtbot):
+    page = make_page(ctx, qtbot)
+    page.show_target(document="roster", week="2021-09-13")
+    with qtbot.waitSignal(page.generated, timeout=20000) as blocker:
+        qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [2]  # the demo village has two checkpoints, nothing planned yet
+    assert "2 trang" in page.status.text()
