@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from greenzone_desktop.services import health, vaccination
+from greenzone_desktop.services import commitments, health, vaccination
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.health_dialogs import DoseDialog
 from greenzone_desktop.ui.health_models import GREEN, RED, RowsModel, fmt_date
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column
+from greenzone_desktop.vocab import CommitmentKind
 
 
 def table(model: Any) -> QTableView:
@@ -67,8 +68,12 @@ class QuarantineTab(QWidget):
         self.summary.setProperty("role", "title")
         self.open_button = QPushButton("Mở hộ…")
         self.open_button.clicked.connect(lambda: self._open(self.view.currentIndex()))
+        self.sign_button = QPushButton("Ghi đã ký cam kết hôm nay")
+        self.sign_button.setToolTip("Ghi các hộ đang chọn đã ký cam kết cách ly tại nhà hôm nay")
+        self.sign_button.clicked.connect(self.sign_selected)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.sign_button)
         top.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -91,6 +96,17 @@ class QuarantineTab(QWidget):
                 self.view.selectRow(i)
                 return True
         return False
+
+    def sign_selected(self) -> None:
+        rows = {i.row() for i in self.view.selectionModel().selectedRows()}
+        ids = [r.household_id for r in (self.model.row_at(i) for i in sorted(rows))
+               if r is not None and not r.has_commitment]
+        if not ids:
+            return
+        self.ctx.run(lambda: commitments.mark_signed(
+            self.ctx.db, ids, kind=CommitmentKind.QUARANTINE.value, signed_on=date.today(),
+            skip_signed=False),  # an older quarantine's commitment does not cover this one
+            lambda result: self.ctx.announce(result.changes | Changes(health=True)), parent=self)
 
     def _open(self, index: Any) -> None:
         row = self.model.row_at(index.row()) if index.isValid() else None

@@ -89,6 +89,12 @@ def test_home_quarantine_flags_the_household_and_adds_a_task(qtbot, ctx):
     assert sig.args == ["households", {"household_id": hid}]
     ModelTester(qtbot).check(page.model)
     ModelTester(qtbot).check(qm)
+    # signing the commitment from the flagged list clears the task
+    page.quarantine.view.selectRow(row)
+    page.quarantine.sign_selected()
+    [done] = [r for r in qm.rows if r.household_id == hid]
+    assert done.has_commitment and qm.index(row, 3).data() == "Đã ký"
+    assert not [t for t in panel.tasks if t.target == {"household_id": hid}]
 
 
 def test_end_of_quarantine_removes_the_flag_and_show_target_selects(qtbot, ctx):
@@ -139,6 +145,8 @@ def test_coverage_and_zone_tabs(qtbot, ctx):
     ModelTester(qtbot).check(zm)
     [z] = [z for z in zm.rows if z.name == "Ngõ 5 Xuân Mai"]
     assert z.households == 3 and z.proposed_lift == date.today() + timedelta(days=14)
+    page.show_target(zone_id=dialog.zone_id)
+    assert page.zones.current().id == dialog.zone_id
     assert page.zones.households.rowCount() == 3
     assert "Lịch xét nghiệm đề xuất" in page.zones.schedule.text()
 
