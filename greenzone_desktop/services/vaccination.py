@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select
 
 from greenzone_desktop.models import Household, Person, Vaccination
 from greenzone_desktop.models.db import Database
@@ -100,42 +100,63 @@ def _natural(area: str) -> tuple:
     return (head, int(tail), "") if tail.isdigit() else (area, 0, area)
 
 
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year - years, day=28)
+
+
+def _age_at_least(day: date, years: int):  # noqa: ANN202 - SQLAlchemy expression
+    """The person is `years` old or more on `day` (see `age_on`), in SQL."""
+    return or_(Person.birth_date <= _years_before(day, years),
+               and_(Person.birth_date.is_(None), Person.birth_year <= day.year - years))
+
+
 def coverage(db: Database, today: date | None = None) -> Coverage:
-    """Vaccination coverage on `today` by age band, for the unit and each area."""
+    """Vaccination coverage on `today` by age band, for the unit and each area.
+
+    Counted in SQL, one row per area: the database does the ward's 80 000 people in one pass."""
     today = today or date.today()
     try:
         full_doses = max(1, int(all_settings(db).get("full_doses") or 2))
     except (TypeError, ValueError) as exc:
         raise ServiceError("Quy định «full_doses» (số mũi tiêm đủ) không hợp lệ.") from exc
-    doses = (select(Vaccination.person_id, func.count(func.distinct(Vaccination.dose_no)).label("n"))
+    # live doses are unique per (person, dose number): a plain count is the number of doses
+    doses = (select(Vaccination.person_id, func.count().label("n"))
              .where(Vaccination.deleted.is_(False),
-                    (Vaccination.given_on.is_(None)) | (Vaccination.given_on <= today))
+                    or_(Vaccination.given_on.is_(None), Vaccination.given_on <= today))
              .group_by(Vaccination.person_id).subquery())
-    stmt = (select(Household.area, Person.birth_date, Person.birth_year, doses.c.n)
-            .select_from(Person).join(Household, Household.id == Person.household_id)
+    n = func.coalesce(doses.c.n, 0)
+    cols = [Household.area, func.sum(case((and_(Person.birth_date.is_(None),
+                                                Person.birth_year.is_(None)), 1), else_=0))]
+    for _code, _label, low, high in AGE_BANDS:
+        band = _age_at_least(today, low)
+        if high is not None:
+            band = and_(band, ~_age_at_least(today, high + 1))
+        cols += [func.sum(case((band, 1), else_=0)),
+                 func.sum(case((and_(band, n >= 1), 1), else_=0)),
+                 func.sum(case((and_(band, n >= full_doses), 1), else_=0))]
+    stmt = (select(*cols).select_from(Person).join(Household, Household.id == Person.household_id)
             .outerjoin(doses, doses.c.person_id == Person.id)
             .where(Person.deleted.is_(False), Household.deleted.is_(False),
-                   Person.residency != Residency.AWAY.value))
-    result = Coverage(today, full_doses)
+                   Person.residency != Residency.AWAY.value)
+            .group_by(Household.area))
     with db.session() as s:
         rows = s.execute(stmt).all()
+    result = Coverage(today, full_doses)
     areas = sorted({r[0] or "" for r in rows} - {UNIT_ROW}, key=_natural)
     for key in (UNIT_ROW, *areas):
         result.areas[key] = {code: BandCoverage() for code, *_ in AGE_BANDS}
-    for area, bdate, byear, n in rows:
-        age = age_on(today, bdate, byear)
-        if age is None:
-            result.unknown_age += 1
-            continue
-        n = n or 0
-        for code, _label, low, high in AGE_BANDS:
-            if age < low or (high is not None and age > high):
-                continue
+    for area, unknown, *figures in rows:
+        result.unknown_age += unknown or 0
+        for i, (code, *_rest) in enumerate(AGE_BANDS):
+            people, one, full = (int(x or 0) for x in figures[3 * i:3 * i + 3])
             for key in {UNIT_ROW, area or UNIT_ROW}:
                 b = result.areas[key][code]
-                b.people += 1
-                b.one_dose += n >= 1
-                b.full += n >= full_doses
+                b.people += people
+                b.one_dose += one
+                b.full += full
     return result
 
 

@@ -72,3 +72,15 @@ def test_add_and_delete_doses(db):
     vaccination.delete_dose(db, doses[1].id)
     assert len(vaccination.person_doses(db, dung)) == 1
     assert "Sinopharm (Vero Cell)" in vaccination.vaccines(db)
+
+
+def test_people_without_a_birth_year_are_counted_apart(db):
+    from greenzone_desktop.services.register import HouseholdInput, PersonInput, create_household
+
+    village(db)
+    create_household(db, HouseholdInput(area="Tổ 3"), [PersonInput("Vũ Thị Mai", sex="nu")])
+    cov = vaccination.coverage(db, TODAY)
+    assert cov.unknown_age == 1 and cov.area_names == ["Tổ 1", "Tổ 2", "Tổ 3"]
+    assert cov.band("18+", "Tổ 3").people == 0 and cov.band("18+").people == 5
+    assert vaccination.age_on(TODAY, date(2003, 9, 16), None) == 17
+    assert vaccination.age_on(TODAY, None, 2003) == 18
