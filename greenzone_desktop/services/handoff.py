@@ -171,10 +171,11 @@ def export_package(
         def step(i: int) -> Callable[[], None]:
             return lambda: progress(i, total) if progress else None
 
+        sent: list[tuple[Any, ...]] = []
         tables = {spec.name: pending_rows(conn, spec, peer.unit_id, scope, everything, counts,
-                                          step(i)) for i, spec in enumerate(SPECS)}
+                                          sent, step(i)) for i, spec in enumerate(SPECS)}
         info = write_package(target, manifest, tables, password, scrypt_n=scrypt_n)
-        remember_sent(conn, peer.unit_id, scope, sequence)
+        remember_sent(conn, peer.unit_id, sent, sequence)
         conn.execute(insert(HandoffLog).values(
             id=str(uuid.uuid4()), package_id=info.package_id, direction="out",
             peer_unit_id=peer.unit_id, source_unit_id=source["id"], source_name=source["name"],

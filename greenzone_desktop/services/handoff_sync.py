@@ -33,14 +33,19 @@ def pending_where(spec: TableSpec, peer_id: str, scope: list[str], everything: b
 
 
 def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[str],
-                 everything: bool, counts: dict[str, int],
+                 everything: bool, counts: dict[str, int], sent: list[tuple[Any, ...]],
                  started: Callable[[], None] | None = None) -> Iterator[dict[str, Any]]:
-    """Stream the rows to send as package dicts, each with the agreed (version, origin)."""
+    """Stream the rows to send as package dicts, each with the agreed (version, origin).
+
+    Rows not yet agreed are noted in `sent` (table, id, version, origin) for `remember_sent`.
+    """
     if started:
         started()
     where, params = pending_where(spec, peer_id, scope, everything)
     sql = f"SELECT {spec.select_sql()}, b.version, b.origin {where}"
     width = len(spec.columns)
+    iv, io = spec.index("version"), spec.index("origin")
+    marker = SENT + spec.name
     to_package = spec.to_package
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     n = 0
@@ -52,8 +57,10 @@ def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[st
                 break
             for row in block:
                 out = to_package(row[:width])
-                out[BASE_VERSION] = row[width]
-                out[BASE_ORIGIN] = row[width + 1]
+                out[BASE_VERSION] = agreed_version = row[width]
+                out[BASE_ORIGIN] = agreed_origin = row[width + 1]
+                if agreed_version != row[iv] or agreed_origin != row[io]:
+                    sent.append((marker, row[0], row[iv], row[io]))
                 yield out
             n += len(block)
     finally:
@@ -61,17 +68,19 @@ def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[st
     counts[spec.name] = n
 
 
-def remember_sent(conn: Connection, peer_id: str, scope: list[str], sequence: int) -> None:
+def remember_sent(conn: Connection, peer_id: str, sent: list[tuple[Any, ...]],
+                  sequence: int) -> None:
     """Mark each row sent (and not yet agreed) with this package's sequence."""
-    for spec in SPECS:
-        where, params = pending_where(spec, peer_id, scope, False)
-        conn.exec_driver_sql(
+    data = json.dumps({"seq": sequence})
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(
             "INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
-            f"SELECT ?, ?, t.id, t.version, t.origin, ? {where} "
-            "ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE SET "
-            "version = excluded.version, origin = excluded.origin, data = excluded.data",
-            (peer_id, SENT + spec.name, json.dumps({"seq": sequence}), *params),
-        )
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE "
+            "SET version = excluded.version, origin = excluded.origin, data = excluded.data",
+            ((peer_id, table, rid, version, origin, data) for table, rid, version, origin in sent))
+    finally:
+        cursor.close()
 
 
 def acknowledge(conn: Connection, peer_id: str, acked: int) -> None:
