@@ -23,7 +23,13 @@ from greenzone_desktop.services.print_unit import phone_text
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.history_dialog import HistoryDialog
 from greenzone_desktop.ui.lazy_table import CENTER, Column, LazyTableModel
-from greenzone_desktop.ui.table_views import RegisterTable, SearchBox, choice_combo, combo_code
+from greenzone_desktop.ui.table_views import (
+    LatestQuery,
+    RegisterTable,
+    SearchBox,
+    choice_combo,
+    combo_code,
+)
 from greenzone_desktop.vocab import HealthKind, Residency
 
 RED = QColor("#c0392b")
@@ -80,6 +86,7 @@ class PeoplePage(QWidget):
             parent=self,
         )
         self.model.query = PeopleQuery()
+        self.latest = LatestQuery(self.model)
         self.model.reloaded.connect(self._show_count)
         self.model.loading_changed.connect(self._show_loading)
 
@@ -192,7 +199,7 @@ class PeoplePage(QWidget):
         if not self._shown_once:
             self.model.query = query
             return
-        self.model.set_query(query)
+        self.latest.set_query(query)
 
     def refresh(self) -> None:
         self._stale = False

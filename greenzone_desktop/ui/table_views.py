@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -124,3 +125,27 @@ class RegisterTable(QTableView):
     def selected_rows(self) -> list[int]:
         model = self.selectionModel()
         return sorted(i.row() for i in model.selectedRows()) if model else []
+
+
+class LatestQuery(QObject):
+    """Hands a lazy model only the latest query: while one is running on the database worker,
+    newer ones wait and only the last of them runs next. Typing "tran thi" quickly then costs
+    two or three queries, not eight queued one after another."""
+
+    def __init__(self, model: Any):
+        super().__init__(model)
+        self.model = model
+        self._pending: Any = None
+        self._waiting = False
+        model.loading_changed.connect(self._loading_changed)
+
+    def set_query(self, query: Any) -> None:
+        if self.model.loading:
+            self._pending, self._waiting = query, True
+            return
+        self.model.set_query(query)
+
+    def _loading_changed(self, loading: bool) -> None:
+        if not loading and self._waiting:
+            query, self._pending, self._waiting = self._pending, None, False
+            self.model.set_query(query)
