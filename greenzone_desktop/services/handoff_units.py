@@ -16,7 +16,14 @@ from sqlalchemy import select
 from greenzone_desktop.models import Unit
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.services.errors import ServiceError
-from greenzone_desktop.services.units import HomeUnit, UnitInfo, child_units, home_unit
+from greenzone_desktop.services.units import (
+    COMMUNE_WORDS,
+    PROVINCE_WORDS,
+    HomeUnit,
+    UnitInfo,
+    child_units,
+    home_unit,
+)
 from greenzone_desktop.text import fold
 from greenzone_desktop.vocab import UnitLevel
 
@@ -97,11 +104,24 @@ def subtree(db: Database, root_id: str) -> set[str]:
     return found
 
 
+_PREFIXES = tuple(fold(w) + " " for w in (*COMMUNE_WORDS, *PROVINCE_WORDS, "Quận", "Huyện",
+                                           "Thị xã"))
+
+
+def _name_key(name: str) -> str:
+    """'Phường Hùng Vương' and 'Xã Hùng Vương' (one PC typed the prefix, one did not) match."""
+    key = " ".join(fold(name).split())
+    for prefix in _PREFIXES:
+        if key.startswith(prefix):
+            return key[len(prefix):]
+    return key
+
+
 def _same(a: dict[str, Any] | UnitInfo | None, b: UnitInfo | None) -> bool:
     if a is None or b is None:
         return False
     aid, aname = (a["id"], a["name"]) if isinstance(a, dict) else (a.id, a.name)
-    return aid == b.id or fold(str(aname)) == fold(b.name)
+    return aid == b.id or _name_key(str(aname)) == _name_key(b.name)
 
 
 def _ancestor(chain: dict[str, Any], level: str) -> dict[str, Any] | None:

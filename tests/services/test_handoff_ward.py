@@ -116,3 +116,12 @@ def test_the_ward_sends_an_f1_list_back_and_the_village_takes_it(
     with pytest.raises(ServiceError):
         import_(east, sent.path)
     assert register_stats(east) == before
+
+
+def test_the_commune_prefix_typed_differently_still_matches(demo_db: Database, tmp_path: Path
+                                                           ) -> None:
+    w = ward(tmp_path, commune="Hùng Vương")  # becomes «Xã Hùng Vương»
+    assert import_(w, export(demo_db, tmp_path / "p.gzx").path).new_village
+    other = ward(tmp_path, "other", commune="Phường Hùng Vương Mới")
+    with pytest.raises(ServiceError, match="không thuộc"):
+        import_(other, export(demo_db, tmp_path / "p2.gzx").path)
