@@ -18,7 +18,13 @@ from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.coverage_bar import CoverageBar, number
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column, LazyTableModel
 from greenzone_desktop.ui.sign_dialog import SignDialog
-from greenzone_desktop.ui.table_views import RegisterTable, SearchBox, choice_combo, combo_code
+from greenzone_desktop.ui.table_views import (
+    LatestQuery,
+    RegisterTable,
+    SearchBox,
+    choice_combo,
+    combo_code,
+)
 from greenzone_desktop.ui.undo import UndoStack
 from greenzone_desktop.vocab import CommitmentKind
 
@@ -71,6 +77,7 @@ class CommitmentsPage(QWidget):
         self.undo_stack.changed.connect(self._undo_changed)
         self.undo_stack.undone.connect(lambda label: self.message.setText(f"Đã hoàn tác: {label}."))
         self.models = {k.value: self._model(k.value) for k in CommitmentKind}
+        self.latest = {kind: LatestQuery(model) for kind, model in self.models.items()}
 
         heading = QLabel(self.title)
         heading.setProperty("role", "title")
@@ -191,7 +198,7 @@ class CommitmentsPage(QWidget):
         if not self._shown_once:
             return
         self._stale.discard(combo_code(self.kind))
-        self.model.set_query(self.query())
+        self.latest[combo_code(self.kind)].set_query(self.query())
         if not self.table.isSortingEnabled():
             self.table.setSortingEnabled(True)
 
