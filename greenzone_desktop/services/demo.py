@@ -31,6 +31,7 @@ from greenzone_desktop.models import (
 )
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.services import demo_names as N
+from greenzone_desktop.services.demo_activity import generate_activity
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.units import child_units, home_unit, init_units
 from greenzone_desktop.text import fold, name_sort_key
@@ -404,8 +405,10 @@ def generate_demo(
         made = _households(g, unit_id, prefix, n, progress, offset, households)
         offset += n
         _community(g, unit_id, made)
-    _health(g, home.unit.id if home.unit.level == UnitLevel.VILLAGE else targets[0][0])
+    main_unit = home.unit.id if home.unit.level == UnitLevel.VILLAGE else targets[0][0]
+    _health(g, main_unit)
     _write(db, g)
+    generate_activity(db, g.rows, seed=seed, today=g.today, unit_id=main_unit)
     if progress:
         progress(households, households)
     return DemoSummary(households, len(g.rows.get(Person, [])), time.perf_counter() - t0)

@@ -49,3 +49,58 @@ VACCINES = ["AstraZeneca", "AstraZeneca", "Pfizer", "Moderna", "Sinopharm (Vero 
 BUSINESSES = ["Cửa hàng tạp hóa", "Quán cà phê", "Xưởng may", "Cơ sở sản xuất gạch",
               "Nhà hàng", "Hiệu thuốc", "Tiệm cắt tóc", "Xưởng cơ khí", "Quán ăn", "Đại lý gas"]
 AGENCIES = ["Trường Mầm non", "Trường Tiểu học", "Trạm Y tế", "Nhà văn hóa", "Bưu điện"]
+
+# -- the running campaign (demo_activity) -------------------------------------------------------
+EXTRA_ORGANISATIONS = [
+    ("school", "Trường Mầm non Hoa Sen"), ("school", "Trường Tiểu học Hùng Vương"),
+    ("school", "Trường THCS Xuân Hòa"), ("agency", "Trạm Y tế phường Hùng Vương"),
+    ("agency", "Nhà văn hóa tổ dân phố"), ("agency", "Bưu điện văn hóa phường"),
+    ("business", "Chợ Xuân Mai"), ("business", "Siêu thị mini Phúc Lộc"),
+]
+OUT_PLACES = ["Xã Tiền Phong, Mê Linh, Hà Nội", "Phường Xuân Hòa, Phúc Yên",
+              "Thị trấn Gia Khánh, Bình Xuyên", "Phường Đồng Xuân, Phúc Yên",
+              "Xã Nam Viêm, Phúc Yên", "Thành phố Vĩnh Yên", "Xã Thanh Lâm, Mê Linh, Hà Nội",
+              "Phường Trưng Trắc, Phúc Yên", "Xã Cao Minh, Phúc Yên"]
+RISK_PLACES = ["Quận Bình Tân, TP. Hồ Chí Minh", "Thành phố Thuận An, Bình Dương",
+               "Thành phố Biên Hòa, Đồng Nai"]
+RISK_AREAS = ["TP. Hồ Chí Minh", "Bình Dương", "Đồng Nai", "Long An"]
+VISIT_PURPOSES = ["Giao hàng", "Thăm người thân", "Sửa chữa điện nước", "Giao hàng thực phẩm",
+                  "Công tác", "Thu mua nông sản", "Lắp đặt mạng internet"]
+RESIDENT_PURPOSES = ["Đi làm", "Đi chợ", "Mua thuốc", "Đưa đón con", "Đi khám bệnh",
+                     "Đi làm ca"]
+PLATE_PREFIXES = ["88B1", "88H1", "29T1", "88D1", "30H", "88A"]
+TIPS = [
+    ("Có người từ TP. Hồ Chí Minh về nhà ở {addr} chưa khai báo y tế.",
+     "Tổ Covid cộng đồng đã đến hộ, hướng dẫn khai báo và cách ly tại nhà."),
+    ("Quán ăn ở {addr} vẫn bán tại chỗ, khách ngồi đông.",
+     "Công an khu vực đã nhắc nhở, chủ quán cam kết chỉ bán mang về."),
+    ("Nhóm thanh niên tụ tập uống rượu buổi tối gần {addr}.", ""),
+    ("Người đang cách ly tại nhà ở {addr} ra ngoài đi chợ.",
+     "Tổ phản ứng nhanh đã nhắc nhở, lập biên bản lần đầu."),
+    ("Rác thải y tế của hộ cách ly để ngoài cổng ở {addr}.", ""),
+    ("Hỏi lịch tiêm mũi 2 cho người trên 50 tuổi ở {addr}.",
+     "Trạm Y tế đã trả lời qua điện thoại."),
+]
+VIOLATIONS = [
+    ("Không đeo khẩu trang nơi công cộng", "reminder", 0, "closed"),
+    ("Tụ tập đông người uống rượu", "fine", 2_000_000, "closed"),
+    ("Ra khỏi nhà khi đang cách ly tại nhà", "record", 0, "open"),
+]
+HOUSEHOLD_RECOMMENDATIONS = {
+    "logbook": "Ghi Sổ vùng xanh hằng ngày, đủ người ra vào",
+    "visitors": "Ghi tên, số điện thoại người đến nhà",
+    "five_k": "Nhắc người trong hộ đeo khẩu trang khi ra ngoài",
+    "commitment_posted": "Dán bản cam kết vùng xanh ở cửa",
+    "no_gathering": "Không tổ chức ăn uống đông người",
+    "quarantine": "Người cách ly không ra khỏi nhà; nhận đồ qua Tổ Covid cộng đồng",
+}
+TEAM_FINDINGS = [
+    ("Một số hộ chưa ghi Sổ vùng xanh hằng ngày",
+     "Tổ Covid cộng đồng kiểm tra, nhắc nhở từng hộ trong tuần"),
+    ("Chốt kiểm soát ca đêm có lúc chỉ một người trực",
+     "Bổ sung lực lượng dân quân, đoàn viên cho ca đêm"),
+    ("Cửa hàng tạp hóa chưa bố trí nước rửa tay sát khuẩn",
+     "Chủ cơ sở bố trí ngay; Tổ Covid cộng đồng kiểm tra lại"),
+]
+TEAM_RECOMMENDATIONS = ["Hoàn thành rà soát toàn bộ hộ trong đợt",
+                        "Cập nhật danh sách người về từ vùng dịch hằng ngày"]
