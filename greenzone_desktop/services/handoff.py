@@ -167,13 +167,16 @@ def export_package(
             "schema_version": SCHEMA_VERSION,
         }
         total = len(SPECS) + 1
+        begun = [0]
 
-        def step(i: int) -> Callable[[], None]:
-            return lambda: progress(i, total) if progress else None
+        def step() -> None:  # tables are written in name order, so count them as they start
+            if progress:
+                progress(begun[0], total)
+            begun[0] += 1
 
         sent: list[tuple[Any, ...]] = []
         tables = {spec.name: pending_rows(conn, spec, peer.unit_id, scope, everything, counts,
-                                          sent, step(i)) for i, spec in enumerate(SPECS)}
+                                          sent, step) for spec in SPECS}
         info = write_package(target, manifest, tables, password, scrypt_n=scrypt_n)
         remember_sent(conn, peer.unit_id, sent, sequence)
         conn.execute(insert(HandoffLog).values(

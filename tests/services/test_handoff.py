@@ -178,3 +178,10 @@ def test_deleted_on_one_side_edited_on_the_other_is_a_conflict(demo_db: Database
     assert person(w, pid)["deleted"] == 0  # kept until a person decides
     resolve_conflict(w, conflict.id, {"deleted": LOCAL})
     assert person(w, pid)["deleted"] == 0 and person(w, pid)["notes"] == "Đã chuyển đến tổ 3"
+
+
+def test_export_progress_only_moves_forward(demo_db: Database, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    export(demo_db, tmp_path / "p.gzx", progress=lambda done, total: seen.append((done, total)))
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert seen[-1][0] == seen[-1][1] and len(seen) > 10
