@@ -46,6 +46,7 @@ from greenzone_desktop.services.printing_service import (
     print_logbooks,
     print_sign,
 )
+from greenzone_desktop.services.roster_excel import export_roster_excel
 from greenzone_desktop.services.roster_print import print_roster
 from greenzone_desktop.services.settings import all_settings
 from greenzone_desktop.ui.context import AppContext, error_text, show_error
@@ -144,7 +145,10 @@ class PrintPage(QWidget):
         self.week.setCalendarPopup(True)
         today = monday(date.today())
         self.week.setDate(QDate(today.year, today.month, today.day))
-        self.week_box = self._form("Lịch trực", [("Tuần bắt đầu từ ngày:", self.week)])
+        self.excel_button = QPushButton("Xuất lịch trực ra Excel…")
+        self.excel_button.clicked.connect(self._ask_excel)
+        self.week_box = self._form("Lịch trực", [("Tuần bắt đầu từ ngày:", self.week),
+                                                 ("", self.excel_button)])
         self.scope = ScopeBox(self.ctx)
         self.plan_label = QLabel("")
         self.plan_label.setObjectName("print_plan")
@@ -412,6 +416,22 @@ class PrintPage(QWidget):
             show_error(self, ServiceError(f"Không lưu được tệp «{target}»: {exc}"))
             return
         self.status.setText(f"Đã lưu bản in: {target}")
+
+    def _ask_excel(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"lich-truc-{self.week.date().toPython():%Y-%m-%d}.xlsx"
+        target, _ = QFileDialog.getSaveFileName(self, "Xuất lịch trực ra Excel",
+                                                str(Path(folder) / name), "Tệp Excel (*.xlsx)")
+        if target:
+            self.export_roster_excel(Path(target))
+
+    def export_roster_excel(self, target: Path) -> None:
+        """The week's roster as an Excel workbook (a list of duties and a sheet per checkpoint)."""
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        db, week = self.ctx.db, self.week.date().toPython()
+        self.ctx.run(lambda: export_roster_excel(db, week, target), lambda n: self.status.setText(
+            f"Đã xuất lịch trực ra Excel ({n} lượt trực): {target}"), parent=self)
 
     def _ask_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

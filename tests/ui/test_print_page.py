@@ -126,10 +126,17 @@ def test_show_target_opens_a_household_form(ctx, qtbot):
     assert page.scope.mode() == "unsigned"
 
 
-def test_blank_roster_for_the_demo_checkpoints(ctx, qtbot):
+def test_roster_of_the_demo_checkpoints(ctx, qtbot, tmp_path):
+    from greenzone_desktop.services.roster_print import roster_sheets
+
     page = make_page(ctx, qtbot)
     page.show_target(document="roster")  # this week: the demo's checkpoints are open
+    sheets = roster_sheets(ctx.db, page.week.date().toPython())
     with qtbot.waitSignal(page.generated, timeout=20000) as blocker:
         qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
-    assert blocker.args == [2]  # the demo village has two checkpoints, nothing planned yet
-    assert "2 trang" in page.status.text()
+    assert blocker.args == [len(sheets)] and len(sheets) >= 2  # a page per checkpoint
+    assert f"{len(sheets)} trang" in page.status.text()
+    duties = sum(len(c.people) for s in sheets for row in s.cells for c in row if c)
+    page.export_roster_excel(tmp_path / "lich")
+    assert (tmp_path / "lich.xlsx").exists()
+    assert f"({duties} lượt trực)" in page.status.text()
