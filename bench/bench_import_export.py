@@ -15,8 +15,10 @@ is generated first (slow).
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +28,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from python_calamine import CalamineWorkbook
 
-from bench.bench_excel_io import make_person_sheet, peak_rss_mb
+from bench.bench_excel_io import make_person_sheet
 from bench.common import demo_database
 from greenzone_desktop.exchange.person_columns import person_export_columns
 from greenzone_desktop.models.migrations import open_database
@@ -93,12 +95,34 @@ def our_export(source: Path, out: Path) -> int:
         db.dispose()
 
 
+def peak_rss_mb(job: str, *paths: Path) -> float:
+    """Peak RSS growth of one of ours, run in a fresh interpreter (a forked child would start
+    from this process's own high-water mark)."""
+    out = subprocess.run([sys.executable, "-m", "bench.bench_import_export", "--measure", job,
+                          *map(str, paths)], check=True, capture_output=True, text=True)  # fmt: skip
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def _measure(job: str, paths: list[str]) -> int:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if job == "import":
+        our_import(Path(paths[0]), Path(paths[1]))
+    else:
+        our_export(Path(paths[0]), Path(paths[1]))
+    print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=80_000)
     parser.add_argument("--source", type=Path, default=Path("/tmp/gz/demo20k.sqlite"))
     parser.add_argument("--only", choices=("import", "export"), help="run one half")
+    parser.add_argument("--measure", choices=("import", "export"), help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.measure:
+        return _measure(args.measure, args.paths)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if args.only != "export":
@@ -123,7 +147,7 @@ def run_import(folder: Path, rows: int) -> None:
     print(f"import bare calamine + executemany : {bare_s:6.2f} s ({n} rows)")
     print(f"import plan_import + apply_import  : {ours_s:6.2f} s ({created} people created)"
           f"  {ours_s / bare_s:.2f}x bare (target 4x)")  # fmt: skip
-    rss = peak_rss_mb(lambda: our_import(sheet, folder / "rss.sqlite"))
+    rss = peak_rss_mb("import", sheet, folder / "rss.sqlite")
     print(f"import peak RSS growth: {rss:.0f} MB (target < 150 MB)")
 
 
@@ -145,7 +169,7 @@ def run_export(folder: Path, given: Path) -> None:
           "beforehand)")  # fmt: skip
     print(f"export export_report('persons')    : {ours_w:6.2f} s ({written} rows, query "
           f"included)  {ours_w / bare_w:.2f}x bare (target 1.5x)")  # fmt: skip
-    rss = peak_rss_mb(lambda: our_export(source, folder / "rss.xlsx"))
+    rss = peak_rss_mb("export", source, folder / "rss.xlsx")
     print(f"export peak RSS growth: {rss:.0f} MB (target < 150 MB)")
 
 
