@@ -11,7 +11,8 @@
     .venv/bin/python bench/bench_handoff.py [--villages 20] [--households 1000]
         [--export-db /tmp/gz/demo20k.sqlite] [--keep DIR]
 
-Targets: import under 15 s, export under 5 s.
+Targets: import under 15 s, export under 5 s. Wall time and CPU time are both printed: on a
+shared, busy machine the CPU time is the better estimate of what an idle office PC takes.
 """
 
 from __future__ import annotations
@@ -76,52 +77,52 @@ def bare_baseline(packages: list[Path], path: Path) -> tuple[float, int]:
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = OFF")
     n = sum(len(r) for r in rows.values())
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for spec in SPECS:
         if rows[spec.name]:
             conn.executemany(spec.insert_sql(), rows[spec.name])
     conn.commit()
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     conn.close()
-    return seconds, n
+    return seconds, cpu, n
 
 
 def bench_import(packages: list[Path], work: Path) -> None:
     ward = empty_ward(work / "ward.sqlite")
     backups = work / "backups"
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     results = import_packages(ward, list(packages), PASSWORD, backup_dir=backups)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     total_rows = sum(r.total("new") for r in results)
     with ward.session() as s:
         persons = s.connection().exec_driver_sql("SELECT count(*) FROM persons").scalar()
         households = s.connection().exec_driver_sql("SELECT count(*) FROM households").scalar()
     ward.dispose()
-    bare, n = bare_baseline(packages, work / "bare.sqlite")
+    bare, bare_cpu, n = bare_baseline(packages, work / "bare.sqlite")
     print(f"import: {len(packages)} packages, {households} households, {persons} people, "
-          f"{total_rows} rows in {seconds:.1f} s (target < 15 s)")
-    print(f"  bare sqlite3 executemany of the same {n} rows: {bare:.1f} s "
-          f"-> ratio {seconds / bare:.1f}x")
+          f"{total_rows} rows in {seconds:.1f} s, CPU {cpu:.1f} s (target < 15 s)")
+    print(f"  bare sqlite3 executemany of the same {n} rows: {bare:.1f} s, CPU {bare_cpu:.1f} s "
+          f"-> ratio {seconds / bare:.1f}x (CPU {cpu / bare_cpu:.1f}x)")
 
 
 def bench_export(source: Path, work: Path) -> None:
     copy = work / "export-source.sqlite"
     shutil.copy(source, copy)
     db = open_database(copy)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     r = export_package(db, work / "export.gzx", PASSWORD)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     db.dispose()
     conn = sqlite3.connect(copy)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n = sum(len(conn.execute(f'SELECT * FROM "{s.name}"').fetchall()) for s in SPECS)
-    bare = time.perf_counter() - t0
+    bare, bare_cpu = time.perf_counter() - t0, time.process_time() - c0
     conn.close()
     print(f"export: {r.counts.get('households', 0)} households, {r.rows} rows, "
-          f"{r.size / 1e6:.1f} MB written + read back + verified in {seconds:.1f} s "
-          f"(target < 5 s)")
-    print(f"  bare sqlite3 read of the same {n} rows: {bare:.1f} s -> ratio "
-          f"{seconds / bare:.1f}x")
+          f"{r.size / 1e6:.1f} MB written + read back + verified in {seconds:.1f} s, "
+          f"CPU {cpu:.1f} s (target < 5 s)")
+    print(f"  bare sqlite3 read of the same {n} rows: {bare:.1f} s, CPU {bare_cpu:.1f} s -> "
+          f"ratio {seconds / bare:.1f}x")
 
 
 def main() -> None:
