@@ -48,10 +48,10 @@ from greenzone_desktop.printing.roster_doc import DutySlip, hours_text, week_tex
 
 SLIP_TITLE = "PHIẾU BÁO LỊCH TRỰC CHỐT"
 WIDTH = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
-HEADER = ("TT", "Ngày", "Giờ trực", "Chốt, địa điểm", "Điện thoại chốt", "Trực cùng")
-WIDTHS = (0.85, 2.3, 2.5, 3.6, 2.3, 3.95)
-REMINDER = ("Đến trực đúng giờ, đeo khẩu trang, mang theo điện thoại; kiểm tra, ghi sổ mọi "
-            "người ra, vào. Khi không thể đến trực, báo ngay để Ban Chỉ đạo bố trí người thay")
+HEADER = ("TT", "Ngày", "Giờ trực", "Chốt, địa điểm", "Điện thoại", "Trực cùng")
+WIDTHS = (0.7, 2.7, 2.2, 4.1, 2.3, 3.7)
+REMINDER = ("Đến trực đúng giờ, đeo khẩu trang, mang theo điện thoại. Không đến được thì báo "
+            "ngay cho Ban Chỉ đạo để bố trí người thay")
 
 
 class CutLine(Flowable):
@@ -95,7 +95,7 @@ def _contact(unit: UnitInfo) -> str:
 
 def slip_story(slip: DutySlip, unit: UnitInfo, st: Styles) -> list[Flowable]:
     """One person's slip."""
-    s11 = ParagraphStyle("s11", parent=st.cell, fontSize=11, leading=13)
+    s11 = ParagraphStyle("s11", parent=st.cell, fontSize=10.5, leading=12.2)
     s11c = ParagraphStyle("s11c", parent=s11, alignment=1)
     s11b = ParagraphStyle("s11b", parent=s11c, fontName=SERIF_BOLD)
     issuer = upper_vn(unit.issuing_body or unit.parent_body)
@@ -119,7 +119,7 @@ def slip_story(slip: DutySlip, unit: UnitInfo, st: Styles) -> list[Flowable]:
     for i, d in enumerate(slip.duties, 1):
         where = nfc(d.checkpoint) + (f" – {nfc(d.location)}" if d.location else "")
         rows.append([Paragraph(str(i), s11c),
-                     Paragraph(f"{weekday_name(d.day)}, {d.day:%d/%m/%Y}", s11),
+                     Paragraph(f"{weekday_name(d.day)}, {d.day:%d/%m}", s11),
                      Paragraph(para_text(d.time), s11c), Paragraph(para_text(where), s11),
                      Paragraph(para_text(d.checkpoint_phone), s11c),
                      Paragraph(para_text(", ".join(d.partners)), s11)])
@@ -129,10 +129,12 @@ def slip_story(slip: DutySlip, unit: UnitInfo, st: Styles) -> list[Flowable]:
                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
                               ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 2.5)]))
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+                              ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
     total = f"Tổng số: {len(slip.duties)} ca, {hours_text(slip.hours)}."
     sign = [Paragraph(para_text(_authority(unit)), s11b),
-            Paragraph(para_text(upper_vn(unit.signer_title)), s11b), Spacer(1, 26),
+            Paragraph(para_text(upper_vn(unit.signer_title)), s11b), Spacer(1, 20),
             Paragraph(f"<b>{para_text(unit.signer_name)}</b>", s11c)]
     tail = Table([[Paragraph(para_text(REMINDER + _contact(unit) + "."), s11), sign]],
                  colWidths=[WIDTH * 0.6, WIDTH * 0.4])
