@@ -117,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=80_000)
     parser.add_argument("--source", type=Path, default=Path("/tmp/gz/demo20k.sqlite"))
-    parser.add_argument("--only", choices=("import", "export"), help="run one half")
+    parser.add_argument("--only", choices=("import", "export", "roundtrip"),
+                        help="run one part (roundtrip: export the source's persons, import "
+                             "them into an empty database, compare every field)")
     parser.add_argument("--measure", choices=("import", "export"), help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -125,11 +127,60 @@ def main(argv: list[str] | None = None) -> int:
         return _measure(args.measure, args.paths)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if args.only != "export":
+        if args.only in (None, "import"):
             run_import(folder, args.rows)
-        if args.only != "import":
+        if args.only in (None, "export"):
             run_export(folder, args.source)
+        if args.only == "roundtrip":
+            return run_round_trip(folder, args.source)
     return 0
+
+
+_FIELDS = ("full_name", "birth_date", "birth_year", "sex", "relation", "cccd", "cccd_issued_on",
+           "cccd_issued_by", "phone", "residency", "residency_until", "ethnicity", "religion",
+           "occupation", "workplace", "insurance_no", "notes", "name_key", "sort_key",
+           "search_key")  # fmt: skip
+
+
+def _everyone(path: Path) -> dict[tuple, tuple]:
+    """Every live person's fields, household and doses (dose places are not exported)."""
+    conn = sqlite3.connect(path)
+    doses: dict[str, list] = {}
+    for pid, number, given, vaccine in conn.execute(
+            "SELECT person_id, dose_no, given_on, vaccine FROM vaccinations WHERE deleted = 0"):
+        doses.setdefault(pid, []).append((number, given, vaccine))
+    columns = ", ".join(f"p.{f}" for f in _FIELDS)
+    out = {}
+    for row in conn.execute(
+            f"SELECT p.id, h.code, h.kind, h.address, h.area, h.head_name, h.head_id = p.id, "
+            f"{columns} FROM persons p JOIN households h ON h.id = p.household_id "
+            "WHERE p.deleted = 0"):  # fmt: skip
+        key = (row[1], row[7], row[8], row[9], row[12])  # code, name, birth, year, CCCD
+        out[key] = (*row[1:], tuple(sorted(doses.get(row[0], []))))
+    conn.close()
+    return out
+
+
+def run_round_trip(folder: Path, given: Path) -> int:
+    source = folder / "source.sqlite"
+    shutil.copy(given, source)
+    sheet = folder / "nhan_khau.xlsx"
+    seconds, rows = timed(lambda: our_export(source, sheet))
+    print(f"round trip: exported {rows} persons in {seconds:.1f} s")
+    target = folder / "fresh.sqlite"
+    village = open_database(target, actor="bench")
+    init_units(village, province="Vĩnh Phúc", commune="Phường Hùng Vương",
+               village="Tổ dân phố Xuân Mai")  # fmt: skip
+    village.dispose()
+    seconds, created = timed(lambda: our_import(sheet, target))
+    print(f"round trip: imported {created} persons into an empty database in {seconds:.1f} s")
+    before, after = _everyone(source), _everyone(target)
+    differ = [k for k in before if after.get(k) != before[k]]
+    print(f"round trip: {len(before)} persons before, {len(after)} after, "
+          f"{len(differ)} differing in any field")  # fmt: skip
+    for key in differ[:5]:
+        print("  ", before[key], "\n   ", after.get(key))
+    return 0 if not differ and len(before) == len(after) else 1
 
 
 def run_import(folder: Path, rows: int) -> None:
