@@ -20,7 +20,7 @@ from greenzone_desktop.ui.today_panel import TodayPanel
 from tests.qt_helpers import type_text
 
 
-def _quiet_adult(db):  # noqa: ANN001, ANN202
+def _quiet_adult(db, skip: int = 0):  # noqa: ANN001, ANN202
     """An adult with a CCCD whose household has no health period and no commitment of home
     quarantine."""
     with db.session() as s:
@@ -32,7 +32,7 @@ def _quiet_adult(db):  # noqa: ANN001, ANN202
                         .where(Person.cccd.is_not(None), Person.deleted.is_(False),
                                Person.household_id.not_in(busy),
                                Person.household_id.not_in(signed))
-                        .order_by(Household.code).limit(1)).one()
+                        .order_by(Household.code).offset(skip).limit(1)).one()
     return row
 
 
@@ -160,17 +160,25 @@ def test_ward_list_dialog_previews_then_applies(qtbot, ctx, tmp_path):
                "Nơi cách ly"])
     ws.append([1, name, None, cccd, "F1", format_date(date.today()), "Tại nhà"])
     ws.append([2, "Hoàng Văn Không Có", 1980, None, "F1", format_date(date.today()), ""])
+    other = _quiet_adult(ctx.db, skip=40)
+    ws.append([3, other.full_name, None, None, "F1", format_date(date.today()), ""])
     wb.save(tmp_path / "f1.xlsx")
     page = _page(qtbot, ctx)
     dialog = page.import_ward_list(str(tmp_path / "f1.xlsx"))
     assert not dialog.confirm.isEnabled()
     dialog.read()
-    assert "1 khớp, 0 cần chọn, 1 không tìm thấy" in dialog.summary.text()
+    assert "1 khớp, 1 cần chọn, 1 không tìm thấy" in dialog.summary.text()
     assert dialog.table.item(0, 7).text().startswith("Khớp")
     assert dialog.table.item(1, 7).text() == "Không tìm thấy"
+    assert dialog.table.item(2, 7).text().startswith("Cần chọn")  # a name alone: confirm
+    chooser = dialog.choosers[5]  # Excel row 5
+    found = chooser.findData(other.id)
+    assert found > 0
+    chooser.setCurrentIndex(found)
     assert health.person_periods(ctx.db, pid) == []  # nothing written before confirming
     dialog.confirm.click()
-    assert dialog.applied is not None and dialog.applied.created == 1
+    assert dialog.applied is not None and dialog.applied.created == 2
+    assert [p.kind for p in health.person_periods(ctx.db, other.id)] == ["F1"]
     assert {p.kind for p in health.person_periods(ctx.db, pid)} == {"F1", "quarantine"}
     assert any(r.person_id == pid and r.kind == "F1" for r in page.model.rows)
 
@@ -198,3 +206,29 @@ def test_edit_a_period_and_see_a_refused_overlap(qtbot, ctx):
     assert dialog.error.text() == "" and dialog.result() == dialog.DialogCode.Accepted
     [row] = [r for r in page.model.rows if r.person_id == pid]
     assert row.planned_end == today + timedelta(days=7) and row.notes == "Đã gọi điện nhắc"
+
+
+def test_dose_dialog_records_the_next_dose(qtbot, ctx):
+    from greenzone_desktop.services import vaccination
+    from greenzone_desktop.ui.health_dialogs import DoseDialog
+
+    pid, _name, cccd, _hid, _code = _quiet_adult(ctx.db)
+    before = vaccination.person_doses(ctx.db, pid)
+    dialog = DoseDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.vaccine.findText("Sinopharm (Vero Cell)") >= 0  # the rules' list
+    type_text(dialog.person.search, cccd)
+    qtbot.keyClick(dialog.person.search, Qt.Key.Key_Return)
+    assert dialog.person.person_id == pid
+    assert dialog.doses.text()  # what the person already had is shown
+    dialog.given.setText("31/02/2026")
+    dialog.save()
+    assert "không tồn tại" in dialog.error.text()
+    dialog.given.setText(format_date(date.today()))
+    dialog.vaccine.setCurrentText("Abdala")
+    type_text(dialog.place, "Trạm Y tế phường")
+    dialog.save()
+    after = vaccination.person_doses(ctx.db, pid)
+    assert len(after) == len(before) + 1
+    assert (after[-1].vaccine, after[-1].place, after[-1].given_on) == (
+        "Abdala", "Trạm Y tế phường", date.today())
