@@ -28,6 +28,7 @@ from greenzone_desktop.services.inspections import (
     record_household_inspection,
     record_team_inspection,
 )
+from greenzone_desktop.services.sweeps import household_lines
 from greenzone_desktop.text import format_date
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.household_inspection_dialog import HouseholdInspectionDialog
@@ -173,6 +174,7 @@ class InspectionsPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tabs)
         self._inspectors = ""
+        self.last_saved: str | None = None  # id of the inspection saved last
 
     def inspect_household(self, household_id: str | None = None, text: str = "",
                           sweep_id: str | None = None) -> HouseholdInspectionDialog:
@@ -194,6 +196,7 @@ class InspectionsPage(QWidget):
         return dlg
 
     def _after_household(self, inspection_id: str) -> None:
+        self.last_saved = inspection_id
         self._select_later(self.households, inspection_id)
 
     def new_team_record(self) -> TeamRecordDialog:
@@ -203,12 +206,16 @@ class InspectionsPage(QWidget):
         def save(d: TeamRecordDialog) -> None:
             value = d.result_input
             submit(self.ctx, d, lambda: record_team_inspection(db, value), CHANGED,
-                   then=lambda iid: self._select_later(self.teams, iid))
+                   then=lambda iid: self._after_team(iid))
 
         dlg.on_save = save
         self.dialog = dlg
         dlg.open()
         return dlg
+
+    def _after_team(self, inspection_id: str) -> None:
+        self.last_saved = inspection_id
+        self._select_later(self.teams, inspection_id)
 
     def _select_later(self, lst: InspectionList, inspection_id: str) -> None:
         if lst.model.loading:
@@ -239,6 +246,16 @@ class InspectionsPage(QWidget):
                 if lst.model.row_of(iid) >= 0:
                     self.tabs.setCurrentWidget(lst)
                     lst.select(iid)
+        elif "household_id" in target:  # "inspect this household" from another page
+            self.tabs.setCurrentWidget(self.households)
+            hid, db = target["household_id"], self.ctx.db
+
+            def opened(lines: dict) -> None:
+                line = lines.get(hid)
+                if line is not None:
+                    self.inspect_household(hid, f"{line.code} – {line.head_name} – "
+                                                f"{line.address}")
+            self.ctx.run(lambda: household_lines(db, [hid]), opened, parent=self)
         elif tab == "team":
             self.tabs.setCurrentWidget(self.teams)
         else:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from greenzone_desktop.services import sweeps
+from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.inspections import open_recommendations
 from greenzone_desktop.services.print_data import find_households
 from greenzone_desktop.ui.inspections_page import InspectionsPage
@@ -28,15 +29,24 @@ def _save(dlg) -> None:  # noqa: ANN001
     dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
 
-def _rules(window) -> object:  # noqa: ANN001
-    return window.pages["dashboard"].data.status.criteria[3]
+def _inspected_this_week(window) -> int:  # noqa: ANN001
+    """The dashboard's "inspections this week" figure."""
+    figure = window.pages["dashboard"].data.figures[7]
+    assert figure.label == "Kiểm tra tuần này"
+    return int(figure.value.replace(" ", ""))
+
+
+def _fresh_household(db):  # noqa: ANN001, ANN202
+    """A household with no recommendation waiting (the demo has inspections of its own)."""
+    return next(h for h in find_households(db, "", limit=100)
+                if not open_recommendations(db, h.id))
 
 
 def test_inspect_recommend_reinspect_close(qtbot, window, ctx) -> None:  # noqa: ANN001
+    before = _inspected_this_week(window)
     page: InspectionsPage = window.show_page("inspections")
-    dash = window.pages["dashboard"]
-    assert not _rules(window).met  # nobody inspected anything this week
-    home = find_households(ctx.db, "", limit=1)[0]
+    listed = page.households.model.rowCount()
+    home = _fresh_household(ctx.db)
     dlg = page.inspect_household()
     type_text(dlg.search, home.code)
     dlg.find(home.code)  # what the typing timer does
@@ -51,13 +61,14 @@ def test_inspect_recommend_reinspect_close(qtbot, window, ctx) -> None:  # noqa:
     [rec] = open_recommendations(ctx.db, home.id)
     assert rec.text == "Ghi đầy đủ người đến nhà vào Sổ vùng xanh"
     # the list shows it, the dashboard (hidden) refreshes when shown again
-    qtbot.waitUntil(lambda: page.households.model.rowCount() == 1)
-    row = page.households.model.row_data(0)
+    qtbot.waitUntil(lambda: page.households.model.rowCount() == listed + 1)
+    first = page.last_saved
+    qtbot.waitUntil(lambda: page.households.selected_id() == first)
+    row = page.households.model.row_data(page.households.model.row_of(first))
     assert (row.household_code, row.failed, row.open_recommendations) == (home.code, 1, 1)
     window.show_page("dashboard")
-    qtbot.waitUntil(lambda: _rules(window).met)
-    assert "Kiểm tra tuần này" in dash.cards[7].label.text()
-    assert "<b>1</b>" in dash.cards[7].label.text()
+    qtbot.waitUntil(lambda: _inspected_this_week(window) == before + 1)
+    assert f"<b>{before + 1}</b>" in window.pages["dashboard"].cards[7].label.text()
 
     # the next inspection shows the open recommendation and closes it
     window.show_page("inspections")
@@ -68,10 +79,20 @@ def test_inspect_recommend_reinspect_close(qtbot, window, ctx) -> None:  # noqa:
     dlg.rechecks.set_result(0, True)
     _save(dlg)
     assert open_recommendations(ctx.db, home.id) == []
-    qtbot.waitUntil(lambda: page.households.model.rowCount() == 2)
-    page.households.select(page.households.model.id_at(0))
+    qtbot.waitUntil(lambda: page.households.model.rowCount() == listed + 2)
+    assert page.last_saved != first
+    qtbot.waitUntil(lambda: page.households.selected_id() == page.last_saved)
     qtbot.waitUntil(lambda: "Kiểm tra lại" in page.households.detail.text())
     assert "đã khắc phục" in page.households.detail.text()
+
+
+def test_other_pages_open_an_inspection_of_a_household(qtbot, window, ctx) -> None:  # noqa: ANN001
+    home = _fresh_household(ctx.db)
+    ctx.navigate("inspections", household_id=home.id)
+    page: InspectionsPage = window.pages["inspections"]
+    assert page.isVisible()
+    assert page.dialog.household_id == home.id and home.code in page.dialog.chosen.text()
+    page.dialog.reject()
 
 
 def test_bad_input_keeps_the_dialog_open(qtbot, window, ctx) -> None:  # noqa: ANN001
@@ -79,7 +100,7 @@ def test_bad_input_keeps_the_dialog_open(qtbot, window, ctx) -> None:  # noqa: A
     dlg = page.inspect_household()
     _save(dlg)
     assert dlg.isVisible() and "Chưa chọn hộ" in dlg.error.text()
-    home = find_households(ctx.db, "", limit=1)[0]
+    home = _fresh_household(ctx.db)
     dlg.find(home.code)
     dlg.results.setCurrentRow(0)
     _save(dlg)  # no inspector
@@ -95,13 +116,18 @@ def test_sweep_to_full_with_dashboard_following(qtbot, window, ctx, monkeypatch)
         keep = [h.id for h in s.query(Household).order_by(Household.code).limit(3)]
         s.query(Household).filter(Household.id.not_in(keep)).update(
             {"deleted": True}, synchronize_session=False)
+    ctx.announce(Changes(households=True))
     page: InspectionsPage = window.show_page("inspections")
     page.tabs.setCurrentWidget(page.sweeps)
+    sweeps_before = page.sweeps.model.rowCount()
     page.sweeps.create("Rà soát toàn bộ hộ đợt 1", date.today())
-    qtbot.waitUntil(lambda: page.sweeps.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.sweeps.model.rowCount() == sweeps_before + 1)
+    assert page.sweeps.current().name == "Rà soát toàn bộ hộ đợt 1"
     qtbot.waitUntil(lambda: page.sweeps.missing.rowCount() == 3)
     assert page.sweeps.progress.value() == 0
-    dash = window.pages["dashboard"]
+    window.show_page("dashboard")
+    before = _inspected_this_week(window)
+    window.show_page("inspections")
     for visited in range(1, 4):
         page.sweeps.missing_view.selectRow(0)
         with qtbot.waitSignal(page.sweeps.inspect_requested):
@@ -114,7 +140,7 @@ def test_sweep_to_full_with_dashboard_following(qtbot, window, ctx, monkeypatch)
         qtbot.waitUntil(lambda v=visited: page.sweeps.missing.rowCount() == 3 - v)
         # the dashboard, shown again, has the new inspections without a restart
         window.show_page("dashboard")
-        qtbot.waitUntil(lambda v=visited: f"<b>{v}</b>" in dash.cards[7].label.text())
+        qtbot.waitUntil(lambda v=visited: _inspected_this_week(window) == before + v)
         window.show_page("inspections")
     sw = sweeps.list_sweeps(ctx.db)[0]
     assert (sw.visited, sw.total, sw.percent) == (3, 3, 100.0)
@@ -125,6 +151,7 @@ def test_sweep_to_full_with_dashboard_following(qtbot, window, ctx, monkeypatch)
 def test_team_record_and_print(qtbot, window, ctx, tmp_path) -> None:  # noqa: ANN001
     page: InspectionsPage = window.show_page("inspections")
     page.tabs.setCurrentWidget(page.teams)
+    listed = page.teams.model.rowCount()
     dlg = page.new_team_record()
     type_text(dlg.place, "Nhà văn hóa")
     type_text(dlg.scope, "Việc thực hiện các tiêu chí vùng xanh")
@@ -132,8 +159,8 @@ def test_team_record_and_print(qtbot, window, ctx, tmp_path) -> None:  # noqa: A
     dlg.findings.add("Chốt số 2 ca đêm thiếu người", "Bổ sung người trực")
     _save(dlg)
     assert not dlg.isVisible(), dlg.error.text()
-    qtbot.waitUntil(lambda: page.teams.model.rowCount() == 1)
-    page.teams.view.selectRow(0)
+    qtbot.waitUntil(lambda: page.teams.model.rowCount() == listed + 1)
+    qtbot.waitUntil(lambda: page.teams.selected_id() == page.last_saved)
     page.teams.setProperty("quiet_pdf", True)
     out = tmp_path / "bb.pdf"
     page.teams.print_selected(path=str(out))
@@ -142,8 +169,9 @@ def test_team_record_and_print(qtbot, window, ctx, tmp_path) -> None:  # noqa: A
 
 def test_models_pass_the_model_tester(qtbot, window, ctx, qtmodeltester) -> None:  # noqa: ANN001
     page: InspectionsPage = window.show_page("inspections")
+    n = page.sweeps.model.rowCount()
     page.sweeps.create("Rà soát", date.today())
-    qtbot.waitUntil(lambda: page.sweeps.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.sweeps.model.rowCount() == n + 1)
     for model in (page.households.model, page.teams.model, page.sweeps.model,
                   page.sweeps.missing, page.violations.model):
         qtmodeltester.check(model)

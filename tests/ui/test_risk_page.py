@@ -23,7 +23,7 @@ def _page(qtbot, ctx) -> RiskPage:  # noqa: ANN001
 def test_assessment_proposed_override_and_print(qtbot, ctx, tmp_path) -> None:  # noqa: ANN001
     page = _page(qtbot, ctx)
     tab = page.assessments
-    assert tab.model.rowCount() == 0
+    listed = tab.model.rowCount()
     dlg = tab.new_assessment()
     figures = risk.compute_figures(ctx.db)
     proposed = risk.propose_level(figures, "qd2686", ctx.db).level
@@ -39,8 +39,9 @@ def test_assessment_proposed_override_and_print(qtbot, ctx, tmp_path) -> None:  
     type_text(dlg.reason, "Các ca bệnh đều đã được cách ly từ trước")
     dlg.save()
     assert not dlg.isVisible(), dlg.error.text()
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == listed + 1)
     a = risk.current_assessment(ctx.db)
+    assert tab.model.row_at(0).id == a.id
     assert (a.proposed_level, a.level) == (proposed, other)
     assert "Mức hiện tại" in tab.current_level.text()
     assert "Lý do: Các ca bệnh" in tab.detail.text()
@@ -84,12 +85,14 @@ def test_daily_report_made_and_marked_sent(qtbot, ctx, tmp_path) -> None:  # noq
     page.show_target(tab="report")
     rep = page.report
     assert rep.figures.rowCount() > 10
+    made = rep.history.rowCount()
     rep.make(str(tmp_path))
-    qtbot.waitUntil(lambda: rep.history.rowCount() == 1)
+    qtbot.waitUntil(lambda: rep.history.rowCount() == made + 1)
     assert (tmp_path / f"bao-cao-ngay-{date.today():%Y-%m-%d}.xlsx").exists()
     assert rep.history.data(rep.history.index(0, 1)) == "chưa gửi"
     rep.mark_sent()
     qtbot.waitUntil(lambda: rep.history.data(rep.history.index(0, 1)) != "chưa gửi")
+    assert daily_report.report_history(ctx.db)[0].files[0].startswith(str(tmp_path))
     assert daily_report.report_history(ctx.db)[0].sent_at is not None
     rep.hour.setValue(9)
     rep.save_hour()
