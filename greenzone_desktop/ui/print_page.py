@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -126,7 +127,7 @@ class PrintPage(QWidget):
         self.colour_button = QPushButton("Đổi màu nền…")
         self.colour_button.clicked.connect(self._ask_colour)
         self.swatch = QLabel()
-        self.swatch.setFixedWidth(90)
+        self.swatch.setFixedSize(90, 26)
         colour_row = QHBoxLayout()
         colour_row.addWidget(self.swatch)
         colour_row.addWidget(self.colour_button)
@@ -163,7 +164,8 @@ class PrintPage(QWidget):
         left.addWidget(self.document)
         for box in (self.logbook_box, self.sign_box, self.week_box):
             left.addWidget(box)
-        left.addWidget(self.scope, 1)
+        left.addWidget(self.scope, 100)
+        left.addStretch(1)  # takes the room when the scope is hidden (signs, rosters)
         left.addWidget(self.plan_label)
         left.addWidget(self.generate_button)
         panel = QWidget()
@@ -192,6 +194,7 @@ class PrintPage(QWidget):
 
     def _form(self, title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
         box = QGroupBox(title)
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         form = QFormLayout(box)
         for label, widget in rows:
             if label:
