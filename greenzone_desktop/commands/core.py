@@ -116,7 +116,21 @@ def cmd_stats(args: argparse.Namespace) -> int:
     say(f"  Cách ly tại nhà:    {h['quarantine_home']:>8}")
     say(f"  Cách ly tập trung:  {h['quarantine_centralised']:>8}")
     say(f"  Hộ đã ký cam kết:   {c['households_signed']:>8}  ({c['households_percent']} %)")
+    _say_vaccination_and_testing(stats)
     return 0
+
+
+def _say_vaccination_and_testing(stats: dict) -> None:
+    bands = stats.get("vaccination", {}).get("by_age_band", {})
+    if bands:
+        say("  Tiêm vắc-xin (≥ 1 mũi / đủ liều):")
+        for band, v in bands.items():
+            say(f"    {band + ' tuổi:':<17} {v['one_dose_percent']:>6} % / {v['full_percent']} %"
+                f"  ({v['people']} người)")
+    current = (stats.get("testing") or {}).get("current_round")
+    if current:
+        say(f"  Đợt xét nghiệm «{current.get('name', '')}»: đã xét nghiệm "
+            f"{current.get('tested', 0)}, chưa xét nghiệm {current.get('untested', 0)}")
 
 
 def cmd_find(args: argparse.Namespace) -> int:

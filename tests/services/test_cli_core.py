@@ -32,6 +32,10 @@ def test_init_demo_stats_find(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert 300 < stats["persons"] < 700
     assert sum(stats["by_residency"].values()) == stats["persons"]
     assert stats["commitments"]["households_signed"] + stats["commitments"]["households_unsigned"] == 120
+    code, out, _ = run(capsys, "--db", db, "stats")
+    assert code == 0 and "Hộ gia đình:" in out and "18+ tuổi:" in out
+    current = stats["testing"]["current_round"]
+    assert f"chưa xét nghiệm {current['untested']}" in out
     code, out, _ = run(capsys, "--db", db, "find", "nguyen van", "--json")
     hits = json.loads(out)
     assert code == 0 and hits
