@@ -113,7 +113,9 @@ class PrintPage(QWidget):
         self.days = QSpinBox()
         self.days.setRange(0, 366)
         self.days.setSuffix(" ngày")
-        self.booklet = QCheckBox("Khổ A5 dạng sổ (ghép 2 trang trên mặt A4, in hai mặt, gập đôi)")
+        self.booklet = QCheckBox("Khổ A5 dạng sổ (in hai mặt, gập đôi)")
+        self.booklet.setToolTip("Ghép 2 trang A5 trên mỗi mặt giấy A4, in hai mặt, gập đôi "
+                                "và dập ghim giữa thành quyển sổ.")
         self.logbook_box = self._form("Sổ vùng xanh", [("Số ngày ghi chép:", self.days),
                                                        ("", self.booklet)])
         self.size = QComboBox()
@@ -170,10 +172,12 @@ class PrintPage(QWidget):
         left.addWidget(self.generate_button)
         panel = QWidget()
         panel.setLayout(left)
-        panel.setFixedWidth(430)
+        panel.setFixedWidth(410)
         self.preview = PdfPreview()
         self.status = QLabel("")
         self.status.setObjectName("print_status")
+        self.status.setWordWrap(True)  # long messages must not widen the page
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.print_button = QPushButton("In…")
         self.print_button.setObjectName("print_print")
         self.print_button.clicked.connect(self._ask_print)
