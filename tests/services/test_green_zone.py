@@ -12,8 +12,14 @@ from greenzone_desktop.cli import main
 from greenzone_desktop.models import Channel, HealthStatus, Person
 from greenzone_desktop.services import contacts
 from greenzone_desktop.services.green_zone import green_zone_status
-from greenzone_desktop.services.risk import AssessmentInput, record_assessment
+from greenzone_desktop.services.risk import (
+    AssessmentInput,
+    compute_figures,
+    propose_level,
+    record_assessment,
+)
 from greenzone_desktop.services.violations import ViolationInput, save_violation
+from greenzone_desktop.vocab import RISK_COLOUR_NAMES, RISK_COLOURS, RiskLevel
 from tests.services.green_helpers import TODAY, add_household, add_shift, green_village
 
 
@@ -113,7 +119,8 @@ def test_zalo_group_counts_only_zalo(db, village) -> None:  # noqa: ANN001
 
 
 def test_status_json_on_the_demo(demo_db, capsys) -> None:  # noqa: ANN001
-    record_assessment(demo_db, AssessmentInput(date.today(), "Tổ đánh giá", "nq128", "1"))
+    level = propose_level(compute_figures(demo_db), "nq128").level
+    record_assessment(demo_db, AssessmentInput(date.today(), "Tổ đánh giá", "nq128", level))
     assert main(["--db", str(demo_db.path), "status", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [c["code"] for c in data["criteria"]] == ["health", "commitments", "teams", "rules",
@@ -122,11 +129,13 @@ def test_status_json_on_the_demo(demo_db, capsys) -> None:  # noqa: ANN001
         assert isinstance(c["met"], bool) and c["title"]
         assert c["met"] == (not c["missing"])
         assert all(m["label"] and m["page"] for m in c["missing"])
-    assert data["risk_level"]["level"] == "1"
-    assert data["risk_level"]["label"] == "Bình thường mới"
+    assert data["risk_level"]["level"] == level
+    assert data["risk_level"]["label"] == RiskLevel(level).label
+    assert data["risk_level"]["colour"] == RISK_COLOURS[level]
     assert main(["--db", str(demo_db.path), "status"]) == 0
     out = capsys.readouterr().out
-    assert "Mức nguy cơ: Bình thường mới (xanh)" in out and "✗ 2." in out
+    assert f"Mức nguy cơ: {RiskLevel(level).label} ({RISK_COLOUR_NAMES[level]})" in out
+    assert "✗ 2." in out  # the demo leaves some households unsigned
 
 
 def test_status_is_fast_enough(demo_db) -> None:  # noqa: ANN001
