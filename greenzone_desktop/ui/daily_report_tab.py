@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from greenzone_desktop.services import daily_report
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.settings import get_setting, set_setting
+from greenzone_desktop.ui import ui_settings
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.small_table import (
     Col,
@@ -118,8 +119,10 @@ class DailyReportTab(QWidget):
     def make(self, folder: str | None = None) -> None:
         """Write the day's PDF and Excel into `folder` (asked for when not given)."""
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu báo cáo",
-                                                      self.folder or "")
+            start = self.folder or ui_settings.get("daily_report/folder") or ""
+            folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu báo cáo", start)
+            if folder:
+                ui_settings.put("daily_report/folder", folder)  # offered first next time
         if not folder:
             return
         self.folder = folder
