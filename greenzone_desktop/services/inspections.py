@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from greenzone_desktop.models import (
@@ -372,7 +372,11 @@ def _list_stmt(kind: str | None, query: str):  # noqa: ANN202 - SQLAlchemy selec
         # the household (code, address, a member's name, CCCD, phone) or the record's place
         members = select(Person.household_id).where(Person.deleted.is_(False),
                                                     person_match_clause(query))
-        place = and_(*(func.lower(Inspection.place).like(f"%{w}%") for w in fold(query).split()))
+        # a place is not folded in the database: match each word as typed or accent-free
+        place = and_(*(or_(Inspection.place.like(f"%{raw}%"),
+                           func.lower(Inspection.place).like(f"%{folded}%"))
+                       for raw, folded in zip((nfc(query) or "").split(), fold(query).split(),
+                                              strict=False)))
         stmt = stmt.where(Inspection.household_id.in_(members) | place)
     return stmt.order_by(Inspection.inspected_on.desc(), Inspection.created_at.desc())
 

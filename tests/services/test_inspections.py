@@ -115,6 +115,8 @@ def test_team_record_rechecks_the_previous_record_and_prints(db, tmp_path) -> No
     d = get_inspection(db, second)
     assert d.previous_id == first and d.rechecked[0].status == "done"
     assert d.inspectors == "Đỗ Minh Tuấn, Hoàng Thị Lan"
+    assert set(inspection_ids(db, "team", "Nhà văn hóa")) == {first, second}
+    assert inspection_ids(db, "team", "trường học") == []
     out = tmp_path / "bien-ban.pdf"
     assert main(["--db", str(db.path), "print", "inspection", second, "--out", str(out)]) == 0
     text = flat(" ".join(page_texts(out)))
