@@ -100,6 +100,7 @@ def open_database(path: str | Path | None = None, *, actor: str = "") -> Databas
     db = Database(path, actor=actor)
     try:
         upgrade(db)
+        db.refresh_statistics()
     except Exception:
         db.dispose()
         raise
