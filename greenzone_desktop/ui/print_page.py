@@ -42,6 +42,7 @@ from greenzone_desktop.services.print_unit import set_sign_colour
 from greenzone_desktop.services.printing_service import (
     DOCUMENTS,
     NOUNS,
+    PrintPlan,
     plan,
     print_commitments,
     print_logbooks,
@@ -64,6 +65,20 @@ FILE_NAMES = {"logbook": "so-vung-xanh", "household": "cam-ket-ho-gia-dinh",
               "organisation": "cam-ket-co-quan-co-so", "quarantine": "cam-ket-cach-ly-tai-nha",
               "roster": "lich-truc", "slips": "phieu-bao-lich-truc"}
 SIZES = ("A5", "A4", "A3")
+
+
+# A PDF is built in memory (about 8 KB a page): past this, advise printing in parts so that an
+# office PC with 4 GB of memory is not exhausted.
+LARGE_JOB_PAGES = 60_000
+
+
+def plan_text(p: PrintPlan, noun: str) -> str:
+    """"Sẽ in 3 sổ: 54 trang, 27 tờ A4." with advice for a very large job."""
+    text = f"Sẽ in {p.documents} {noun}: {p.text} A4."
+    if p.pages > LARGE_JOB_PAGES:
+        text += (f" Bản in rất lớn: nên in từng phần (chọn các hộ theo tổ, khu), mỗi lần "
+                 f"không quá {LARGE_JOB_PAGES:,} trang.".replace(",", "."))
+    return text
 
 
 def monday(d: date) -> date:
@@ -302,9 +317,8 @@ class PrintPage(QWidget):
             self.plan_label.setText(str(exc))
             return
         noun = NOUNS.get(key.split(":")[0], "bản")
-        self.ctx.run(fn, lambda p: self.plan_label.setText(
-            f"Sẽ in {p.documents} {noun}: {p.text} A4."), parent=self,
-            on_error=lambda exc: self.plan_label.setText(error_text(exc)))
+        self.ctx.run(fn, lambda p: self.plan_label.setText(plan_text(p, noun)), parent=self,
+                     on_error=lambda exc: self.plan_label.setText(error_text(exc)))
 
     def _job(self, path: Path) -> Callable[..., PrintSummary]:
         """The print job for the current choices (raises ServiceError when one is missing)."""

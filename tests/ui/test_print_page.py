@@ -140,3 +140,12 @@ def test_roster_of_the_demo_checkpoints(ctx, qtbot, tmp_path):
     page.export_roster_excel(tmp_path / "lich")
     assert (tmp_path / "lich.xlsx").exists()
     assert f"({duties} lượt trực)" in page.status.text()
+
+
+def test_plan_text_advises_parts_for_huge_jobs():
+    from greenzone_desktop.services.printing_service import PrintPlan
+    from greenzone_desktop.ui.print_page import plan_text
+
+    assert plan_text(PrintPlan(3, 54, 27), "sổ") == "Sẽ in 3 sổ: 54 trang, 27 tờ A4."
+    huge = plan_text(PrintPlan(20000, 360000, 180000), "sổ")
+    assert huge.startswith("Sẽ in 20000 sổ: 360000 trang") and "60.000 trang" in huge
