@@ -29,7 +29,7 @@ def _household_visit(a: Act, household: dict, ago: int, sweep_id: str | None,
     rng = a.rng
     on = a.day(ago)
     start = a.at(on, rng.choice((8, 9, 10, 14, 15, 16)), rng.randrange(0, 60, 5))
-    checklist = {code: rng.random() > 0.12 for code, _ in CHECKLIST if code != "quarantine"}
+    checklist = {code: rng.random() > 0.06 for code, _ in CHECKLIST if code != "quarantine"}
     lapses = [code for code, ok in checklist.items() if not ok]
     who = ", ".join(rng.sample(inspectors, min(2, len(inspectors))))
     iid = a.add(Inspection, household["unit_id"], stamp=start, kind="household", inspected_on=on,
