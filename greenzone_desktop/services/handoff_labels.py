@@ -15,7 +15,7 @@ TABLE_LABELS: dict[str, str] = {
     "health_statuses": "Tình trạng F0/F1, cách ly", "vaccinations": "Mũi tiêm",
     "testing_rounds": "Đợt xét nghiệm", "test_results": "Kết quả xét nghiệm",
     "shift_patterns": "Mẫu ca trực", "checkpoints": "Chốt kiểm soát", "staff": "Người trực chốt",
-    "unavailability": "Lịch bận", "shifts": "Ca trực", "assignments": "Phân công trực",
+    "unavailabilities": "Lịch bận", "shifts": "Ca trực", "assignments": "Phân công trực",
     "gate_entries": "Sổ ra vào chốt", "sweeps": "Đợt kiểm tra", "inspections": "Biên bản kiểm tra",
     "findings": "Tồn tại phát hiện", "recommendations": "Kiến nghị", "teams": "Tổ, ban",
     "team_members": "Thành viên tổ", "team_households": "Hộ phụ trách",

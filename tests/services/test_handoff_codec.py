@@ -60,3 +60,10 @@ def test_a_missing_column_is_refused() -> None:
     raw["extra"] = 1
     with pytest.raises(ServiceError, match="cột «extra»"):
         PERSONS.from_package(raw)
+
+
+def test_every_synced_table_has_a_vietnamese_label() -> None:
+    from greenzone_desktop.services.handoff_codec import TABLE_NAMES
+    from greenzone_desktop.services.handoff_labels import TABLE_LABELS
+
+    assert sorted(TABLE_LABELS) == sorted(TABLE_NAMES)
