@@ -366,30 +366,39 @@ def _roster(a: Act, db: Database) -> None:
         auto_fill(db, first, weeks=days // 7)
 
 
-def assessments(a: Act, db: Database) -> None:
+def _assess(a: Act, db: Database, on: date) -> None:
     preset = presets(db)["qd2686"]
-    for ago in ASSESSMENT_AGES:
-        on = a.day(ago)
-        figures = compute_figures(db, on)
-        proposal = propose_level(figures, preset)
-        level, reason = proposal.level, ""
-        if level in ("3", "4") and figures.population < SMALL_POPULATION:
-            level, reason = "2", OVERRIDE_REASON
-        a.add(RiskAssessment, stamp=a.at(on, 9, 30), assessed_on=on,
-              assessors="Ban chỉ đạo phòng, chống dịch; Trạm Y tế phường", preset="qd2686",
-              proposed_level=proposal.level, level=level, override_reason=reason,
-              figures=figures.as_dict() | {"reasons": list(proposal.reasons),
-                                           "preset_name": preset.get("name", "qd2686")})
+    figures = compute_figures(db, on)
+    proposal = propose_level(figures, preset)
+    level, reason = proposal.level, ""
+    if level in ("3", "4") and figures.population < SMALL_POPULATION:
+        level, reason = "2", OVERRIDE_REASON
+    a.add(RiskAssessment, stamp=a.at(on, 9, 30), assessed_on=on,
+          assessors="Ban chỉ đạo phòng, chống dịch; Trạm Y tế phường", preset="qd2686",
+          proposed_level=proposal.level, level=level, override_reason=reason,
+          figures=figures.as_dict() | {"reasons": list(proposal.reasons),
+                                       "preset_name": preset.get("name", "qd2686")})
 
 
-def reports(a: Act, db: Database) -> None:
-    for ago in range(REPORT_DAYS, 0, -1):
-        day = a.day(ago)
-        sent = a.at(day, 16, a.rng.randrange(10, 55))
-        stem = f"bao-cao-ngay-{day:%Y-%m-%d}"
-        a.add(DailyReport, stamp=sent, report_on=day, sent_at=sent,
-              figures={f.item: f.shown for f in day_figures(db, day)},
-              files=[f"{stem}.pdf", f"{stem}.xlsx"])
+def _report(a: Act, db: Database, day: date) -> None:
+    sent = a.at(day, 16, a.rng.randrange(10, 55))
+    stem = f"bao-cao-ngay-{day:%Y-%m-%d}"
+    a.add(DailyReport, stamp=sent, report_on=day, sent_at=sent,
+          figures={f.item: f.shown for f in day_figures(db, day)},
+          files=[f"{stem}.pdf", f"{stem}.xlsx"])
+
+
+def assessments_and_reports(a: Act, db: Database) -> int:
+    """Day by day: the risk assessments, and the reports sent each afternoon (a report names
+    the level assessed last before it)."""
+    added = 0
+    for ago in range(max(*ASSESSMENT_AGES, REPORT_DAYS), -1, -1):
+        if ago in ASSESSMENT_AGES:
+            _assess(a, db, a.day(ago))
+            added += _write(db, a)
+        if 0 < ago <= REPORT_DAYS:
+            _report(a, db, a.day(ago))
+    return added + _write(db, a)
 
 
 def generate_activity(db: Database, register: Rows, *, seed: int, today: date,
@@ -409,7 +418,4 @@ def generate_activity(db: Database, register: Rows, *, seed: int, today: date,
     violations(a)
     added = _write(db, a)
     _roster(a, db)  # the figures below count the shifts staffed
-    assessments(a, db)
-    added += _write(db, a)
-    reports(a, db)
-    return added + _write(db, a)
+    return added + assessments_and_reports(a, db)
