@@ -14,6 +14,7 @@ OPTIONS: dict[str, Any] = {
     "window/last_page": "",
     "db/last_path": "",
     "import/mappings": "{}",
+    "daily_report/folder": "",
 }
 
 
