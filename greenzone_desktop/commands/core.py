@@ -86,6 +86,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             sys.stderr.write(f"\rĐang tạo dữ liệu mẫu: {done}/{total} hộ")
 
     summary = generate_demo(db, households=args.households, seed=args.seed, progress=progress)
+    db.refresh_statistics()  # the planner needs them at this size (see ARCHITECTURE.md)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     say(f"Đã tạo {summary.households} hộ, {summary.persons} nhân khẩu cho "
