@@ -3,6 +3,7 @@ villages, people registered in two villages (same CCCD), and the ward's Excel re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -23,7 +24,19 @@ from greenzone_desktop.models.db import Database
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.settings import get_setting
 from greenzone_desktop.services.stats import active_health_clause
-from greenzone_desktop.services.units import child_units, home_unit
+from greenzone_desktop.services.units import UnitInfo, child_units, home_unit
+from greenzone_desktop.text import fold
+
+
+def _natural(name: str) -> tuple:
+    """'Thôn 2' before 'Thôn 10': numbers compare as numbers."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", fold(name)) if part)
+
+
+def villages(db: Database) -> list[UnitInfo]:
+    """The ward's villages in the order people expect (numbers as numbers)."""
+    return sorted(child_units(db), key=lambda v: _natural(v.name))
 
 
 def is_ward(db: Database) -> bool:
@@ -97,7 +110,7 @@ def village_status(db: Database, now: datetime | None = None) -> list[VillageSta
     _require_ward(db)
     now = now or utcnow()
     days = int(get_setting(db, "handoff_overdue_days") or 7)
-    villages = child_units(db)
+    units = villages(db)
     with db.session() as s:
         households = _count_by_unit(s, select(Household.unit_id, func.count())
                                     .where(Household.deleted.is_(False))
@@ -109,7 +122,7 @@ def village_status(db: Database, now: datetime | None = None) -> list[VillageSta
                              .order_by(HandoffLog.logged_at)):
             logs.setdefault(log.peer_unit_id or "", []).append(log)
     out = []
-    for v in villages:
+    for v in units:
         got = logs.get(v.id, [])
         last = max(got, key=lambda g: g.sequence) if got else None
         received = max((g.logged_at for g in got), default=None)
@@ -165,7 +178,7 @@ def ward_figures(db: Database, today: date | None = None) -> list[VillageFigures
             v.id, v.name, households.get(v.id, 0), persons.get(v.id, 0), vacc.get(v.id, 0),
             fully.get(v.id, 0), health.get((v.id, "F0"), 0), health.get((v.id, "F1"), 0),
             health.get((v.id, "quarantine"), 0), signed.get(v.id, 0))
-        for v in child_units(db)
+        for v in villages(db)
     ]
 
 
@@ -181,7 +194,7 @@ def sum_figures(rows: list[VillageFigures]) -> VillageFigures:
 def duplicate_cccd(db: Database) -> list[DuplicateCccd]:
     """People registered (alive) in two or more villages of the ward with the same CCCD."""
     _require_ward(db)
-    names = {v.id: v.name for v in child_units(db)}
+    names = {v.id: v.name for v in villages(db)}
     with db.session() as s:
         shared = (select(Person.cccd).where(Person.deleted.is_(False), Person.cccd.is_not(None),
                                             Person.cccd != "")
@@ -218,7 +231,7 @@ def write_ward_report(db: Database, out: str | Path, today: date | None = None) 
                 Column("vaccinated", "Đã tiêm ≥ 1 mũi", "int"),
                 Column("fully_vaccinated", "Tiêm đủ liều", "int"),
                 Column("f0", "F0 đang điều trị", "int"), Column("f1", "F1 đang cách ly", "int"),
-                Column("quarantine", "Cách ly khác", "int"),
+                Column("quarantine", "Đang cách ly", "int"),
                 Column("households_signed", "Hộ đã ký cam kết", "int"),
                 Column("signed_share", "Tỷ lệ hộ ký cam kết", "percent")]
     fig_rows = [{c.key: getattr(f, c.key) for c in fig_cols} for f in figures]

@@ -69,7 +69,7 @@ FIGURE_COLUMNS = [
     Column("Tiêm đủ liều", lambda f: count(f.fully_vaccinated), number=True),
     Column("F0", lambda f: count(f.f0), number=True, colour=lambda f: RED if f.f0 else ""),
     Column("F1", lambda f: count(f.f1), number=True),
-    Column("Cách ly khác", lambda f: count(f.quarantine), number=True),
+    Column("Đang cách ly", lambda f: count(f.quarantine), number=True),
     Column("Hộ ký cam kết", lambda f: count(f.households_signed), number=True),
     Column("Tỷ lệ ký", lambda f: f"{f.signed_share * 100:.1f} %".replace(".", ","),
            number=True),

@@ -125,3 +125,10 @@ def test_the_commune_prefix_typed_differently_still_matches(demo_db: Database, t
     other = ward(tmp_path, "other", commune="Phường Hùng Vương Mới")
     with pytest.raises(ServiceError, match="không thuộc"):
         import_(other, export(demo_db, tmp_path / "p2.gzx").path)
+
+
+def test_villages_are_listed_with_numbers_in_number_order() -> None:
+    from greenzone_desktop.services.handoff_ward import _natural
+
+    names = ["Thôn 10", "Thôn 2", "Thôn Đông", "Thôn 1"]
+    assert sorted(names, key=_natural) == ["Thôn 1", "Thôn 2", "Thôn 10", "Thôn Đông"]
