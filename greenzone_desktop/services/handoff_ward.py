@@ -245,10 +245,10 @@ def write_ward_report(db: Database, out: str | Path, today: date | None = None) 
                     "packages": v.packages, "rows": v.rows,
                     "overdue": "Quá hạn" if v.overdue else ""} for v in status]
     dup_cols = [Column("cccd", "Số CCCD/CMND", "id"), Column("village", "Thôn, tổ dân phố"),
-                Column("full_name", "Họ và tên"), Column("birth_year", "Năm sinh", "int"),
+                Column("full_name", "Họ và tên"), Column("birth_year", "Năm sinh", "id"),
                 Column("household", "Mã hộ", "id")]
     dup_rows = [{"cccd": d.cccd, "village": e.village, "full_name": e.full_name,
-                 "birth_year": e.birth_year, "household": e.household_code}
+                 "birth_year": str(e.birth_year or ""), "household": e.household_code}
                 for d in dups for e in d.entries]
     path = Path(out)
     write_workbook(path, [
