@@ -167,7 +167,9 @@ class _SheetWriter:
             return value
         cell = WriteOnlyCell(self.ws, value)
         if style is not None:
-            cell._style = style.__copy__()  # type: ignore[attr-defined]
+            # Data cells share their column's style (read only once streamed); the bold totals
+            # row changes its copy.
+            cell._style = style.__copy__() if bold else style  # type: ignore[attr-defined]
         if bold:
             cell.font = Font(bold=True)
             cell.border = _BOX
