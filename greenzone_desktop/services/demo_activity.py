@@ -131,7 +131,9 @@ def organisations(a: Act) -> None:
         org = a.add(Organization, name=name, name_key=fold(name), kind=kind,
                     address=f"Số {rng.randint(1, 300)}, {rng.choice(N.STREETS)}",
                     area=rng.choice(a.households)["area"] if a.households else "",
-                    contact_person=a.name(), phone=None, workers=rng.randint(8, 70), notes="")
+                    contact_person=a.name(),
+                    phone=rng.choice(("098", "097", "091", "094", "088")) + f"{rng.randrange(10**7):07d}",
+                    workers=rng.randint(8, 70), notes="")
         if rng.random() < 0.6:
             a.add(Commitment, kind="organisation", organization_id=org,
                   signed_on=a.day(rng.randrange(2, 30)), signed_by="Thủ trưởng đơn vị",
