@@ -7,8 +7,9 @@ import copy
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from greenzone_desktop.models import Setting
+from greenzone_desktop.models import LocalState, Setting, Unit
 from greenzone_desktop.models.db import Database
 
 DEFAULTS: dict[str, Any] = {
@@ -61,26 +62,50 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def _unit_chain(s: Session) -> list[str] | None:
+    """This database's unit and its ancestors, nearest first; None before a unit exists."""
+    home = s.get(LocalState, "home_unit_id")
+    if home is None or not home.value:
+        return None
+    chain, unit_id = [], home.value
+    while unit_id and unit_id not in chain:
+        chain.append(unit_id)
+        unit_id = s.scalar(select(Unit.parent_id).where(Unit.id == unit_id))
+    return chain
+
+
+def settings_in(s: Session) -> dict[str, Any]:
+    """The rules in force, read inside an open session. Settings rows travel in USB packages, so
+    a ward database also holds its villages' rows: this unit's own row wins, then the nearest
+    ancestor's (a province's or ward's rule reaching a village), then the default; another
+    unit's row (a village's, at the ward) never applies here."""
+    values = copy.deepcopy(DEFAULTS)
+    chain = _unit_chain(s)
+    rank = {unit_id: i for i, unit_id in enumerate(chain or [])}
+    best: dict[str, int] = {}
+    for row in s.scalars(select(Setting).where(Setting.deleted.is_(False))):
+        r = rank.get(row.unit_id, 0 if chain is None else None)
+        if r is None or best.get(row.key, len(rank) + 1) <= r:
+            continue
+        best[row.key] = r
+        values[row.key] = row.value
+    return values
+
+
 def get_setting(db: Database, key: str) -> Any:
     with db.session() as s:
-        row = s.scalars(select(Setting).where(Setting.key == key, Setting.deleted.is_(False)))
-        found = row.first()
-        if found is not None:
-            return found.value
-    return copy.deepcopy(DEFAULTS.get(key))
+        return settings_in(s).get(key, copy.deepcopy(DEFAULTS.get(key)))
 
 
 def all_settings(db: Database) -> dict[str, Any]:
-    values = copy.deepcopy(DEFAULTS)
     with db.session() as s:
-        for row in s.scalars(select(Setting).where(Setting.deleted.is_(False))):
-            values[row.key] = row.value
-    return values
+        return settings_in(s)
 
 
 def set_setting(db: Database, key: str, value: Any) -> None:
     with db.session() as s:
-        row = s.scalars(select(Setting).where(Setting.key == key)).first()
+        row = s.scalars(select(Setting).where(
+            Setting.key == key, Setting.unit_id == db.home_unit_id)).first()
         if row is None:
             s.add(Setting(key=key, value=value, unit_id=db.home_unit_id))
         else:

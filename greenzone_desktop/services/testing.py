@@ -260,13 +260,9 @@ def scope_select(s: Session, round_id: str, *columns):  # noqa: ANN001, ANN201
 
 def all_settings_in(s: Session) -> dict:
     """The rules, read inside an open session (no second connection)."""
-    from greenzone_desktop.models import Setting
-    from greenzone_desktop.services.settings import DEFAULTS
+    from greenzone_desktop.services.settings import settings_in
 
-    values = dict(DEFAULTS)
-    for row in s.scalars(select(Setting).where(Setting.deleted.is_(False))):
-        values[row.key] = row.value
-    return values
+    return settings_in(s)
 
 
 def tested_ids_select(round_id: str):  # noqa: ANN201
