@@ -292,6 +292,8 @@ def import_package(
         return ImportResult(**head, dry_run=dry_run, already_imported=True, last_sequence=last_in)
     backup = _backup(db, backup_dir) if make_backup and not dry_run else None
     plans = _apply(db, incoming, dry_run, progress, cancelled)
+    if not dry_run:
+        db.refresh_statistics()  # a first package can multiply the register
     tables = tuple(
         TableCounts(p.spec.name, table_label(p.spec.name), **{k: p.counts[k] for k in KINDS})
         for p in plans if any(p.counts.values())
