@@ -56,6 +56,7 @@ from greenzone_desktop.services.gate_log import (
 from greenzone_desktop.services.risk import compute_figures, presets, propose_level
 from greenzone_desktop.services.roster import auto_fill, monday
 from greenzone_desktop.services.roster_data import live_checkpoints, plan_shifts
+from greenzone_desktop.services.settings import get_setting
 from greenzone_desktop.text import fold
 
 Rows = dict[type, list[dict]]
@@ -231,20 +232,23 @@ def _in_scope(a: Act, day: date) -> list[dict]:
     return [p for p in a.persons if p["residency"] != "tam_vang" and p["id"] not in treated]
 
 
-def testing(a: Act, case: dict | None) -> None:
-    """A closed screening round two weeks ago (pooled PCR, results in) and the current one
-    (rapid tests from two days ago, most people ticked, a few results awaited)."""
+def testing(a: Act, db: Database, case: dict | None) -> None:
+    """A closed screening round of the risk group two weeks ago (pooled PCR, results in) and
+    the current round for everyone (rapid tests from two days ago, most people ticked, a few
+    results awaited, the new case positive)."""
     rng = a.rng
     past_day = a.day(16)
-    past = a.add(TestingRound, name="Xét nghiệm tầm soát toàn dân lần 1", held_on=past_day,
-                 method="pcr_pooled", pool_size=10, target="everyone", area="", zone_id=None,
-                 closed=True, notes="Lấy mẫu gộp 10 tại nhà văn hóa các tổ.")
-    tested = [p for p in _in_scope(a, past_day) if rng.random() < 0.93]
+    past = a.add(TestingRound, name="Xét nghiệm tầm soát nhóm nguy cơ", held_on=past_day,
+                 method="pcr_pooled", pool_size=10, target="risk_group", area="", zone_id=None,
+                 closed=True, notes="Người buôn bán, lái xe, nhân viên y tế; mẫu gộp 10.")
+    words = [w for w in get_setting(db, "testing_risk_occupations") or [] if w]
+    group = [p for p in _in_scope(a, past_day) if any(w in p["occupation"] for w in words)]
+    tested = [p for p in group if rng.random() < 0.95]
     for i, p in enumerate(tested):
         a.add(TestResult, p["unit_id"], round_id=past, person_id=p["id"], tested_on=past_day,
               outcome="negative", pool_code=f"M{i // 10 + 1:04d}")
     now_day = a.day(2)
-    current = a.add(TestingRound, name="Xét nghiệm tầm soát toàn dân lần 2", held_on=now_day,
+    current = a.add(TestingRound, name="Xét nghiệm tầm soát toàn dân", held_on=now_day,
                     method="rapid", pool_size=None, target="everyone", area="", zone_id=None,
                     closed=False, notes="Test nhanh kháng nguyên tại các điểm lấy mẫu của tổ.")
     for p in _in_scope(a, now_day):
@@ -414,7 +418,7 @@ def generate_activity(db: Database, register: Rows, *, seed: int, today: date,
     tips(a)
     case = new_case(a)
     zone(a, case)
-    testing(a, case)
+    testing(a, db, case)
     gate_log(a, db)
     inspections(a)
     violations(a)
