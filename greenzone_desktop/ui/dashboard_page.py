@@ -190,6 +190,12 @@ class DashboardPage(QWidget):
         self.reminder_timer.start()
         self.refresh()
 
+    def heightForWidth(self, _width: int) -> int:  # noqa: N802 - Qt override
+        """No preferred height for a width: the main window's scroll area would take it as
+        the page's least height (the wrapped criteria are tall) and scroll the whole page,
+        hiding the bottom of the charts. The lists scroll inside instead."""
+        return -1
+
     def _add_today_panel(self, layout: QVBoxLayout) -> None:
         """Embed today's panel when that module is present (it is built separately)."""
         name = "greenzone_desktop.ui.today_panel"

@@ -80,7 +80,7 @@ class RosterPage(QWidget):
         heading = QLabel(self.title)
         heading.setProperty("role", "title")
         self.checkpoint = QComboBox()
-        self.checkpoint.setMinimumWidth(180)
+        self.checkpoint.setMinimumWidth(140)
         self.checkpoint.currentIndexChanged.connect(lambda _i: self.reload())
         self.week_label = QLabel()
         prev_w, next_w, this_w = QPushButton("◀"), QPushButton("▶"), QPushButton("Tuần này")
