@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from greenzone_desktop.services import testing, testing_lists, testing_marks
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.ui.context import AppContext, error_text
+from greenzone_desktop.ui.coverage_bar import number
 from greenzone_desktop.ui.health_models import RowsModel
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column, LazyTableModel
@@ -190,16 +191,17 @@ class RoundPanel(QWidget):
         self.title.setText(f"{r.name}{closed}<br><small>{r.method_text}; {r.scope_text}</small>")
         if p.untested:
             self.untested_label.setStyleSheet("color: #c0392b;")
-            self.untested_label.setText(f"Chưa xét nghiệm: {p.untested} người")
+            self.untested_label.setText(f"Chưa xét nghiệm: {number(p.untested)} người")
         else:
             self.untested_label.setStyleSheet("color: #1e8449;")
             self.untested_label.setText("Đã xét nghiệm đủ, không bỏ sót ai.")
         self.progress.setText(
-            f"Đã xét nghiệm {p.tested}/{p.expected} người · âm tính {p.negative} · "
-            f"dương tính {p.positive} · chờ kết quả {p.pending}"
-            + (f" · ngoài danh sách {p.outside}" if p.outside else ""))
-        self.tabs.setTabText(0, f"Chưa xét nghiệm ({p.untested})")
-        self.tabs.setTabText(1, f"Đã xét nghiệm ({p.tested + p.outside})")
+            f"Đã xét nghiệm {number(p.tested)}/{number(p.expected)} người · "
+            f"âm tính {number(p.negative)} · "
+            f"dương tính {number(p.positive)} · chờ kết quả {number(p.pending)}"
+            + (f" · ngoài danh sách {number(p.outside)}" if p.outside else ""))
+        self.tabs.setTabText(0, f"Chưa xét nghiệm ({number(p.untested)})")
+        self.tabs.setTabText(1, f"Đã xét nghiệm ({number(p.tested + p.outside)})")
         self.code.setEnabled(not r.closed)
 
     # -- ticking ----------------------------------------------------------------------------
