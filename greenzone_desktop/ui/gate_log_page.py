@@ -204,6 +204,8 @@ class GateLogPage(QWidget):
         rows, summary = result
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
+        for c in range(len(ENTRY_COLUMNS) - 1):  # long places are cut, «Cần chú ý» stays in view
+            self.view.setColumnWidth(c, min(self.view.columnWidth(c), 150))
         flagged = sum(r.flagged for r in rows)
         self.count.setText(f"{len(rows)} lượt, {flagged} lượt cần chú ý")
         self.summary.setText("\n".join(s.text for s in summary if s.entries)
