@@ -291,24 +291,29 @@ def people_keys(db: Database, query: PeopleQuery | None = None, sort: str | None
     words = fold(q.text).split()
     if not words:
         return run(None)
-    keys = run(_text_clause([" ".join(words)]))
+    keys = run(_text_clause(db, [" ".join(words)]))
     if not keys and len(words) > 1:
-        keys = run(_text_clause(words))
+        keys = run(_text_clause(db, words))
     return keys
 
 
-def _text_clause(parts: list[str]) -> ColumnElement:
+def _text_clause(db: Database, parts: list[str]) -> ColumnElement:
     """Each part in the person's search key (name, CCCD, phone) or the household's (code,
     address, area): search.phrase_clause / person_match_clause, with the households read in
     one pass instead of through their "deleted" index (35 % faster when every household
-    matches, as after the first letter typed)."""
+    matches, as after the first letter typed). A part no household matches (most names:
+    "tran thi") leaves the household test out, and the search is the covering index alone."""
     clauses = []
-    for part in parts:
-        like = like_pattern(part)
-        households = select(Household.id).where(
-            _live(Household.deleted), Household.search_key.like(like, escape="\\"))
-        clauses.append(or_(Person.search_key.like(like, escape="\\"),
-                           Person.household_id.in_(households)))
+    with db.session() as s:
+        for part in parts:
+            like = like_pattern(part)
+            households = select(Household.id).where(
+                _live(Household.deleted), Household.search_key.like(like, escape="\\"))
+            person = Person.search_key.like(like, escape="\\")
+            if s.execute(households.limit(1)).first() is None:
+                clauses.append(person)
+            else:
+                clauses.append(or_(person, Person.household_id.in_(households)))
     return and_(*clauses)
 
 
