@@ -9,7 +9,9 @@
 The app is built as it starts for a user (stylesheet, bundled fonts, MainWindow over a real
 worker thread); each page is grabbed once its database jobs are done. With page names
 (e.g. `households roster`) only those are taken. Writes to the database (the roster is
-filled for the current week, the editor's member form is left unsaved): use a demo.
+filled for the current week, one gate-log entry is typed and saved, the member form with the
+CCCD error is left unsaved): use a demo. `keyboard` (not in the default list) checks the
+households page by keyboard only and prints what happened (it saves a new household).
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PIL import Image  # noqa: E402
-from PySide6.QtCore import QBuffer, QIODevice, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QPainter  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from greenzone_desktop.models import Household, Person  # noqa: E402
+from greenzone_desktop.models import GateEntry, Household, Person  # noqa: E402
 from greenzone_desktop.models.migrations import open_database  # noqa: E402
 from greenzone_desktop.ui.app import setup_application  # noqa: E402
 from greenzone_desktop.ui.context import AppContext  # noqa: E402
@@ -37,6 +40,28 @@ from greenzone_desktop.ui.main_window import MainWindow  # noqa: E402
 OUT = Path(__file__).resolve().parent
 SIZE = (1366, 768)
 MAX_BYTES = 300 * 1024
+
+
+def key(key: Qt.Key, text: str = "", mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+        ) -> None:
+    """A key press on the focused widget, as from the keyboard (any Unicode text)."""
+    # as from a keyboard: an open popup (the name completer) gets the keys first
+    target = QApplication.activePopupWidget() or QApplication.focusWidget()
+    if target is None:
+        raise SystemExit("nothing has the keyboard focus (is the window active?)")
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(target, QKeyEvent(kind, key, mods, text))
+    QApplication.processEvents()
+
+
+def type_text(text: str) -> None:
+    for ch in text:
+        key(Qt.Key.Key_unknown, ch)
+
+
+def focused() -> str:
+    w = QApplication.focusWidget()
+    return f"{type(w).__name__} {w.objectName() or ''}".strip() if w else "none"
 
 
 class Shooter:
@@ -116,6 +141,14 @@ class Shooter:
         path.write_bytes(data.getvalue())
         print(f"{path.name}: {image.width()}×{image.height()}, {data.tell() // 1024} KB")
 
+    def activate(self) -> None:
+        """Keyboard focus and shortcuts need the window to be the active one."""
+        self.window.raise_()
+        self.window.activateWindow()
+        if not QTest.qWaitForWindowActive(self.window, 3000):
+            QApplication.setActiveWindow(self.window)  # no window manager under xvfb
+        self.pump(200)
+
     def page(self, page_id: str) -> QWidget:
         page = self.window.show_page(page_id)
         assert page is not None, page_id
@@ -172,6 +205,54 @@ class Shooter:
         self.settle()
         self.shoot("roster")
 
+    def gate_log(self) -> None:
+        """The checkpoint with the most entries today, and one more typed from the keyboard:
+        name, Tab, CCCD, Tab … Enter."""
+        page = self.page("gate_log")
+        with self.db.session() as s:
+            busiest = s.scalars(select(GateEntry.checkpoint_id).where(GateEntry.deleted.is_(False))
+                                .group_by(GateEntry.checkpoint_id)
+                                .order_by(func.count().desc()).limit(1)).first()
+        if busiest:
+            page.checkpoint.setCurrentIndex(page.checkpoint.findData(busiest))
+            self.settle()
+        self.activate()
+        page.edits["full_name"].setFocus()
+        before = page.model.rowCount()
+        for text in ("Đặng Thị Huyền", "001186012345", "0912345678", "Hà Nội", "Tổ 12",
+                     "Thăm người nhà", "", "30A-123.45"):
+            type_text(text)
+            self.settle()
+            key(Qt.Key.Key_Tab if text != "30A-123.45" else Qt.Key.Key_Return)
+        self.settle()
+        print(f"  gate log by keyboard: {before} → {page.model.rowCount()} rows, "
+              f"focus on {focused()}")
+        self.shoot("gate-log")
+
+    def keyboard(self) -> None:
+        """Households by keyboard only: Ctrl+N, type a member's name, Tab, Enter (writes a
+        household: not in the default list)."""
+        page = self.page("households")
+        self.activate()
+        page.table.setFocus()
+        key(Qt.Key.Key_N, "", Qt.KeyboardModifier.ControlModifier)
+        self.settle()
+        editor = page.editor
+        print(f"  Ctrl+N: editor {'open' if editor and editor.isVisible() else 'NOT open'}, "
+              f"focus on {focused()}")
+        if editor is None:
+            return
+        editor.form.full_name.setFocus()
+        type_text("Phùng Thị Ngọc Ánh")
+        key(Qt.Key.Key_Tab)
+        print(f"  Tab: focus on {focused()}")
+        key(Qt.Key.Key_Return)
+        self.settle()
+        print(f"  Enter: {editor.members_model.rowCount()} member(s), "
+              f"message «{editor.message.text()}», household {editor.household_id}")
+        editor.close_editor()
+        self.settle()
+
     def inspections(self) -> None:
         page = self.page("inspections")
         page.households.view.selectRow(0)
@@ -196,16 +277,16 @@ class Shooter:
         plain = {n: self.plain(p, n) for p, n in (
             ("dashboard", "dashboard"), ("people", "people"), ("organizations", "organizations"),
             ("commitments", "commitments"), ("health", "health"), ("testing", "testing"),
-            ("checkpoints", "checkpoints"), ("gate_log", "gate-log"), ("teams", "teams"),
+            ("checkpoints", "checkpoints"), ("teams", "teams"),
             ("risk", "risk"), ("handoff", "handoff"), ("trash", "trash"))}
         special = {"households": self.households, "household-editor": self.household_editor,
                    "roster": self.roster, "inspections": self.inspections,
-                   "print-centre": self.print_centre}
+                   "print-centre": self.print_centre, "gate-log": self.gate_log}
         order = ["dashboard", "households", "household-editor", "people", "organizations",
                  "commitments", "health", "testing", "checkpoints", "roster", "gate-log",
                  "inspections", "teams", "risk", "print-centre", "handoff", "trash"]
         both = plain | special
-        return {name: both[name] for name in order}
+        return {name: both[name] for name in order} | {"keyboard": self.keyboard}
 
     def close(self) -> None:
         self.settle()
@@ -218,7 +299,7 @@ def main() -> None:
         sys.exit(__doc__)
     shooter = Shooter(Path(sys.argv[1]).expanduser())
     shots = shooter.shots()
-    wanted = sys.argv[2:] or list(shots)
+    wanted = sys.argv[2:] or [name for name in shots if name != "keyboard"]
     for name in wanted:
         if name not in shots:
             sys.exit(f"unknown screenshot {name!r}: {', '.join(shots)}")
