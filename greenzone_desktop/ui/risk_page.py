@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -53,7 +54,9 @@ class AssessmentsTab(QWidget):
         self.ctx = ctx
         self.dialog: AssessmentDialog | None = None
         self.model = SmallTableModel(COLUMNS, self)
-        self.view = table_view(self.model, stretch=5)
+        self.view = table_view(self.model, stretch=1)  # the assessors' names take what is left
+        self.view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
+        self.view.setColumnWidth(5, 160)  # a long reason is cut, not scrolled off the page
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._detail())
         self.current_level = QLabel()
         new = QPushButton("Đánh giá mới…")
