@@ -43,7 +43,7 @@ COLUMNS = [
     Column("Cam kết", "signed_on", align=CENTER, sort="signed_on",
            fmt=lambda on: f"Đã ký {format_date(on)}" if on else "Chưa ký"),
 ]
-WIDTHS = [250, 170, 150, 100, 200, 60, 90]
+WIDTHS = [210, 168, 140, 96, 176, 56, 84]
 
 
 class OrganizationsModel(LazyTableModel):
