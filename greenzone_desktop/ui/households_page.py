@@ -71,7 +71,11 @@ class HouseholdsPage(QWidget):
         self.new_button = QPushButton("Thêm hộ (Ctrl+N)")
         self.edit_button = QPushButton("Mở hộ (Enter)")
         self.delete_button = QPushButton("Xóa hộ (Delete)")
+        heading = QLabel(self.title)  # as on the other pages
+        heading.setProperty("role", "title")
         top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(8)
         top.addWidget(self.search, 1)
         for b in (self.new_button, self.edit_button, self.delete_button):
             top.addWidget(b)
