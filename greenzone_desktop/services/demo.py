@@ -1,5 +1,7 @@
 """A realistic, deterministic demo village (or ward): households, people, vaccinations, health,
-commitments, organisations, checkpoints, teams and contact points. Same seed, same data."""
+commitments, organisations, checkpoints, teams and contact points, then the running campaign
+around them (`demo_activity`: rosters, gate log, testing, inspections, assessments, reports).
+Same seed, same data."""
 
 from __future__ import annotations
 
