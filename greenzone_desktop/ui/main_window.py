@@ -8,12 +8,12 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -39,13 +39,12 @@ def load_pages() -> list[tuple[str, type[QWidget]]]:
     return found
 
 
-def _scrolled(page: QWidget) -> QScrollArea:
-    """The page in a frameless scroll area: a page wider or taller than a small screen
+def _scroll_area() -> QScrollArea:
+    """A frameless scroll area for a page: a page wider or taller than a small screen
     (1366×768 with the sidebar) scrolls instead of pushing the window off the screen."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(page)
     return area
 
 
@@ -60,25 +59,27 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(200)
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # built so far: a page is built when first shown
+        self._classes: dict[str, type[QWidget]] = {}
+        self._areas: dict[str, QScrollArea] = {}
         for page_id, cls in load_pages():
             available = getattr(cls, "available", None)
             if available is not None and not available(ctx):
                 continue  # e.g. the ward page in a village database
-            page = cls(ctx)
-            page.setObjectName(f"page_{page_id}")
-            self.pages[page_id] = page
-            self.stack.addWidget(_scrolled(page))
+            self._classes[page_id] = cls
+            self._areas[page_id] = _scroll_area()
+            self.stack.addWidget(self._areas[page_id])
             item = QListWidgetItem(getattr(cls, "title", page_id))
             item.setData(Qt.ItemDataRole.UserRole, page_id)
             self.sidebar.addItem(item)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
-        splitter = QSplitter()
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.unit_label = QLabel(unit.display_name)
         self.path_label = QLabel(str(ctx.db.path))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -109,8 +110,24 @@ class MainWindow(QMainWindow):
             if handler:
                 handler(changes)
 
-    def show_page(self, page_id: str, target: dict[str, Any] | None = None) -> QWidget | None:
+    def page(self, page_id: str) -> QWidget | None:
+        """The page, built now if it has not been shown yet (None if not in this build)."""
         page = self.pages.get(page_id)
+        if page is None and page_id in self._classes:
+            page = self._classes[page_id](self.ctx)
+            page.setObjectName(f"page_{page_id}")
+            self.pages[page_id] = page
+            self._areas[page_id].setWidget(page)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.page(self.sidebar.item(row).data(Qt.ItemDataRole.UserRole))
+        self.stack.setCurrentIndex(row)
+
+    def show_page(self, page_id: str, target: dict[str, Any] | None = None) -> QWidget | None:
+        page = self.page(page_id)
         if page is None:
             return None
         for row in range(self.sidebar.count()):

@@ -31,7 +31,7 @@ def _save(dlg) -> None:  # noqa: ANN001
 
 def _inspected_this_week(window) -> int:  # noqa: ANN001
     """The dashboard's "inspections this week" figure."""
-    figure = window.pages["dashboard"].data.figures[7]
+    figure = window.page("dashboard").data.figures[7]
     assert figure.label == "Kiểm tra tuần này"
     return int(figure.value.replace(" ", ""))
 
@@ -68,7 +68,7 @@ def test_inspect_recommend_reinspect_close(qtbot, window, ctx) -> None:  # noqa:
     assert (row.household_code, row.failed, row.open_recommendations) == (home.code, 1, 1)
     window.show_page("dashboard")
     qtbot.waitUntil(lambda: _inspected_this_week(window) == before + 1)
-    assert f"<b>{before + 1}</b>" in window.pages["dashboard"].cards[7].label.text()
+    assert f"<b>{before + 1}</b>" in window.page("dashboard").cards[7].label.text()
 
     # the next inspection shows the open recommendation and closes it
     window.show_page("inspections")
@@ -89,7 +89,7 @@ def test_inspect_recommend_reinspect_close(qtbot, window, ctx) -> None:  # noqa:
 def test_other_pages_open_an_inspection_of_a_household(qtbot, window, ctx) -> None:  # noqa: ANN001
     home = _fresh_household(ctx.db)
     ctx.navigate("inspections", household_id=home.id)
-    page: InspectionsPage = window.pages["inspections"]
+    page: InspectionsPage = window.page("inspections")
     assert page.isVisible()
     assert page.dialog.household_id == home.id and home.code in page.dialog.chosen.text()
     page.dialog.reject()

@@ -127,9 +127,9 @@ def test_enter_in_the_main_window_shows_the_household(qtbot, ctx, monkeypatch) -
     page.table.setCurrentIndex(page.model.index(0, 0))
     person = page.model.row_data(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    assert window.current_page() is window.pages["households"]
+    assert window.current_page() is window.page("households")
     assert window.sidebar.currentItem().text() == "Hộ gia đình"
-    editor = window.pages["households"].editor  # the household opens in its editor
+    editor = window.page("households").editor  # the household opens in its editor
     assert editor is not None and editor.household_id == person.household_id
     editor.reject()
 
