@@ -419,10 +419,10 @@ def _parse_rows(
 
 
 def _mark_duplicates(rows: list[ParsedRow], reader: _RowReader) -> None:
-    """Same CCCD, or same name and full birth date (a year alone is too common to tell)."""
+    """Same CCCD, or same name (with its accents: Ánh is not Anh) and full birth date unless
+    both rows carry different CCCDs (a year alone is too common to tell)."""
     by_cccd: dict[str, int] = {}
-    by_person: dict[tuple[str, date], int] = {}
-    folded: dict[str, str] = {}
+    by_person: dict[tuple[str, date], tuple[int, object]] = {}
     for row in rows:
         values = row.values
         cccd = values.get("cccd")
@@ -430,27 +430,18 @@ def _mark_duplicates(rows: list[ParsedRow], reader: _RowReader) -> None:
             first = by_cccd.setdefault(cccd, row.sheet_row)
             if first != row.sheet_row:
                 message = f"trùng số CCCD {cccd} với dòng {first}."
-                row.problems.append(
-                    reader.problem(
-                        row.sheet_row, "cccd", message, kind="duplicate", other_row=first
-                    )
-                )
+                row.problems.append(reader.problem(row.sheet_row, "cccd", message,
+                                                   kind="duplicate", other_row=first))  # fmt: skip
                 continue
         name, birth = values.get("full_name"), values.get("birth_date")
         if isinstance(name, str) and isinstance(birth, date):
-            key = folded.get(name)
-            if key is None:
-                key = folded[name] = fold(name)
-            first = by_person.setdefault((key, birth), row.sheet_row)
-            if first != row.sheet_row:
+            first, other = by_person.setdefault((name.lower(), birth), (row.sheet_row, cccd))
+            if first != row.sheet_row and not (cccd and other and cccd != other):
                 message = (
                     f"trùng họ tên và ngày sinh ({name}, {format_date(birth)}) với dòng {first}."
                 )
-                row.problems.append(
-                    reader.problem(
-                        row.sheet_row, "full_name", message, kind="duplicate", other_row=first
-                    )
-                )
+                row.problems.append(reader.problem(row.sheet_row, "full_name", message,
+                                                   kind="duplicate", other_row=first))  # fmt: skip
 
 
 def _group(rows: list[ParsedRow], mapping: ColumnMapping) -> list[ParsedHousehold]:

@@ -328,14 +328,14 @@ class _Known:
     """People and household codes already in the database, for duplicate checks."""
 
     by_cccd: dict[str, tuple[str, str, str]]
-    by_name: dict[tuple[str, int], list[tuple[str, date | None, str, str]]]
+    by_name: dict[tuple[str, int], list[tuple[str, date | None, str, str, str | None]]]
     codes: dict[str, str]
     folded: dict[str, str] = field(default_factory=dict)  # name -> accent-free key
 
 
 def _known(db: Database) -> _Known:
     by_cccd: dict[str, tuple[str, str, str]] = {}
-    by_name: dict[tuple[str, int], list[tuple[str, date | None, str, str]]] = {}
+    by_name: dict[tuple[str, int], list[tuple[str, date | None, str, str, str | None]]] = {}
     with db.session() as s:
         codes = dict(s.execute(
             select(Household.code, Household.id).where(Household.deleted.is_(False))).all())
@@ -349,7 +349,7 @@ def _known(db: Database) -> _Known:
             if cccd:
                 by_cccd[cccd] = (pid, name, code)
             if year:
-                by_name.setdefault((name_key, year), []).append((pid, born, name, code))
+                by_name.setdefault((name_key, year), []).append((pid, born, name, code, cccd))
     return _Known(by_cccd, by_name, codes)
 
 
@@ -372,8 +372,8 @@ def _mark_known(row: RowPlan, known: _Known, mapping: ColumnMapping) -> None:
     name_key = known.folded.get(full := str(values["full_name"]))
     if name_key is None:
         name_key = known.folded[full] = fold(full)
-    for pid, other_born, name, code in known.by_name.get((name_key, year), ()):
-        if born == other_born:
+    for pid, other_born, name, code, other_cccd in known.by_name.get((name_key, year), ()):
+        if born == other_born and not (cccd and other_cccd and cccd != other_cccd):
             row.existing_id = pid
             message = f"đã có {name} ({format_birth(other_born, year)}) trong sổ, hộ {code}."
             row.problems.append(Problem(row.sheet_row, mapping.letter_of("full_name"),

@@ -169,6 +169,25 @@ def test_duplicates_in_the_database_update_keep_or_skip(db: Database) -> None:
         "0911111111"  # fmt: skip
 
 
+def test_same_name_and_birth_date_with_different_cccds_are_two_people(
+    db: Database, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Quan hệ với chủ hộ"])
+    ws.append(["Nguyễn Thị Ánh", "16/08/1997", "Nữ", "026197000001", "Chủ hộ"])
+    ws.append(["Nguyễn Thị Anh", "16/08/1997", "Nữ", "026197000002", "Chủ hộ"])  # not Ánh
+    ws.append(["Nguyễn Thị Ánh", "16/08/1997", "Nữ", "026197000003", "Chủ hộ"])  # other CCCD
+    ws.append(["Nguyễn Thị Ánh", "16/08/1997", "Nữ", None, "Chủ hộ"])  # may be the first
+    book.save(tmp_path / "trung_ten.xlsx")
+    plan = plan_import(db, tmp_path / "trung_ten.xlsx")
+    assert [r.sheet_row for r in plan.rows if r.is_duplicate] == [5]
+    apply_import(db, plan)
+    again = plan_import(db, tmp_path / "trung_ten.xlsx")
+    assert [r.existing_id is not None for r in again.rows[:3]] == [True, True, True]
+    assert again.rows[3].other_row == 2  # still the first row's twin within the file
+
+
 def test_groupings_the_user_can_choose(db: Database) -> None:
     single = plan_import(db, DATA / "nam_nu.xlsx", ImportOptions(grouping="single"))
     assert [len(h.rows) for h in single.households] == [1, 1, 1, 1, 1]
