@@ -419,8 +419,8 @@ def _parse_rows(
 
 
 def _mark_duplicates(rows: list[ParsedRow], reader: _RowReader) -> None:
-    """Same CCCD, or same name (with its accents: Ánh is not Anh) and full birth date unless
-    both rows carry different CCCDs (a year alone is too common to tell)."""
+    """Same CCCD, or same name (accents aside: lists are often typed without them) and full
+    birth date unless both rows carry different CCCDs (a year alone is too common to tell)."""
     by_cccd: dict[str, int] = {}
     by_person: dict[tuple[str, date], tuple[int, object]] = {}
     for row in rows:
@@ -435,7 +435,7 @@ def _mark_duplicates(rows: list[ParsedRow], reader: _RowReader) -> None:
                 continue
         name, birth = values.get("full_name"), values.get("birth_date")
         if isinstance(name, str) and isinstance(birth, date):
-            first, other = by_person.setdefault((name.lower(), birth), (row.sheet_row, cccd))
+            first, other = by_person.setdefault((fold(name), birth), (row.sheet_row, cccd))
             if first != row.sheet_row and not (cccd and other and cccd != other):
                 message = (
                     f"trùng họ tên và ngày sinh ({name}, {format_date(birth)}) với dòng {first}."
