@@ -103,13 +103,21 @@ def peak_rss_mb(job: str, *paths: Path) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
+def _high_water_mb() -> float:
+    """This process's peak RSS (VmHWM: unlike ru_maxrss, not inherited across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _measure(job: str, paths: list[str]) -> int:
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _high_water_mb()
     if job == "import":
         our_import(Path(paths[0]), Path(paths[1]))
     else:
         our_export(Path(paths[0]), Path(paths[1]))
-    print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024)
+    print(_high_water_mb() - before)
     return 0
 
 
