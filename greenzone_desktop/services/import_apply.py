@@ -321,6 +321,7 @@ def apply_import(
         ) from None
     if remember:
         remember_mapping(db, plan.headers, dict(plan.mapping.columns), plan.grouping)
+    db.refresh_statistics()  # a first import can multiply the register
     if progress is not None:
         progress(total, total)
     plan_counts = plan.counts
