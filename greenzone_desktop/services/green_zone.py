@@ -34,7 +34,13 @@ from greenzone_desktop.services.risk import AssessmentView, current_assessment
 from greenzone_desktop.services.settings import all_settings
 from greenzone_desktop.services.stats import active_health_clause
 from greenzone_desktop.text import format_date
-from greenzone_desktop.vocab import ChannelKind, RiskLevel, TeamKind, ViolationStatus
+from greenzone_desktop.vocab import (
+    ChannelKind,
+    CommitmentKind,
+    RiskLevel,
+    TeamKind,
+    ViolationStatus,
+)
 
 MAX_ITEMS = 8  # items listed per criterion; the rest are summed up in one last item
 STAFFING_DAYS = 7
@@ -137,7 +143,9 @@ def _health(s: Session, today: date, settings: dict, risk: AssessmentView | None
 
 def _commitments(s: Session) -> Criterion:
     out = _Items()
+    # the household commitment itself: a home-quarantine commitment does not stand in for it
     signed = select(Commitment.household_id).where(Commitment.deleted.is_(False),
+                                                   Commitment.kind == CommitmentKind.HOUSEHOLD,
                                                    Commitment.household_id.is_not(None))
     unsigned = (select(Household.id, Household.code, Household.head_name)
                 .where(Household.deleted.is_(False), Household.id.not_in(signed)))

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from greenzone_desktop.cli import main
-from greenzone_desktop.models import Channel, HealthStatus, Person
+from greenzone_desktop.models import Channel, Commitment, HealthStatus, Person
 from greenzone_desktop.services import contacts
 from greenzone_desktop.services.green_zone import green_zone_status
 from greenzone_desktop.services.risk import (
@@ -52,6 +52,11 @@ def test_one_unsigned_household_breaks_commitments(db, village) -> None:  # noqa
     item = green_zone_status(db, TODAY).criteria[1].missing[0]
     assert "Võ Mạnh Hòa" in item.label
     assert (item.target_page, item.target) == ("households", {"household_id": hid})
+    # a home-quarantine commitment is not the household's commitment
+    with db.session() as s:
+        s.add(Commitment(unit_id=db.home_unit_id, kind="quarantine", household_id=hid,
+                         signed_on=TODAY, signed_by="Võ Mạnh Hòa"))
+    _only_broken(db, "commitments")
 
 
 def test_one_f1_breaks_health(db, village) -> None:  # noqa: ANN001
