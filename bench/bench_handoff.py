@@ -9,7 +9,7 @@
    read back and verified — and, for reference, a bare sqlite3 read of the same rows.
 
     .venv/bin/python bench/bench_handoff.py [--villages 20] [--households 1000]
-        [--export-db /tmp/gz/demo20k.sqlite] [--keep DIR]
+        [--export-db DEMO.sqlite] [--keep DIR]
 
 Targets: import under 15 s, export under 5 s. Wall time and CPU time are both printed: on a
 shared, busy machine the CPU time is the better estimate of what an idle office PC takes.
@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import demo_database  # noqa: E402
 from greenzone_desktop.exchange.package import read_package  # noqa: E402
 from greenzone_desktop.models.migrations import open_database  # noqa: E402
 from greenzone_desktop.services.demo import generate_demo  # noqa: E402
@@ -129,7 +130,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--villages", type=int, default=20)
     parser.add_argument("--households", type=int, default=1000, help="per village")
-    parser.add_argument("--export-db", type=Path, default=Path("/tmp/gz/demo20k.sqlite"))
+    parser.add_argument("--export-db", type=Path,
+                        help="a 20 000-household database to export (default: make one)")
     parser.add_argument("--keep", type=Path, help="keep (and reuse) village packages here")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="gz-handoff-"))
@@ -138,11 +140,10 @@ def main() -> None:
     try:
         packages = village_packages(keep, args.villages, args.households)
         bench_import(packages, work)
-        if args.export_db.exists():
-            bench_export(args.export_db, work)
-        else:
-            print(f"export: skipped ({args.export_db} not found; make it with "
-                  "«greenzone --db FILE demo --households 20000»)")
+        export_db = args.export_db
+        if export_db is None or not export_db.exists():
+            export_db, _ = demo_database(20_000, path=export_db)
+        bench_export(export_db, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -6,7 +6,7 @@
           vs  openpyxl write-only appending the same cells (fetched beforehand)
 Peak RSS growth of each of ours is measured in a forked child.
 
-    python bench/bench_import_export.py [--rows 80000] [--source /tmp/gz/demo20k.sqlite]
+    python bench/bench_import_export.py [--rows 80000] [--source DEMO.sqlite]
 
 The source database is copied before use (never written). Without it, a 20 000-household demo
 is generated first (slow).
@@ -124,7 +124,8 @@ def _measure(job: str, paths: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=80_000)
-    parser.add_argument("--source", type=Path, default=Path("/tmp/gz/demo20k.sqlite"))
+    parser.add_argument("--source", type=Path,
+                        help="a 20 000-household demo database (default: make one)")
     parser.add_argument("--only", choices=("import", "export", "roundtrip"),
                         help="run one part (roundtrip: export the source's persons, import "
                              "them into an empty database, compare every field)")
@@ -133,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.measure:
         return _measure(args.measure, args.paths)
+    if args.source is None and args.only in (None, "export", "roundtrip"):
+        args.source, _ = demo_database(20_000)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if args.only in (None, "import"):

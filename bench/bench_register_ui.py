@@ -13,7 +13,7 @@ as wall time and as the CPU time of the process (all threads): on a shared, busy
 wall time mostly measures waiting for a CPU.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_register_ui.py \
-        [--db /tmp/gz/demo20k.sqlite] [--words 40] [--opens 100]
+        [--db DEMO.sqlite] [--words 40] [--opens 100]
 
 The database file is copied first (the page writes nothing, but the app's connection may).
 Targets: keystroke p95 under 50 ms, opening under 100 ms.
@@ -183,7 +183,7 @@ def report(title: str, app: list[tuple[float, float]], bare: list[tuple[float, f
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--db", type=Path, default=Path("/tmp/gz/demo20k.sqlite"))
+    ap.add_argument("--db", type=Path, help="a demo database (default: make one)")
     ap.add_argument("--households", type=int, default=20000, help="when --db does not exist")
     ap.add_argument("--words", type=int, default=40)
     ap.add_argument("--opens", type=int, default=100)

@@ -1,6 +1,6 @@
 """Screenshot of the Excel import wizard's preview step (rows with problems) at 1366×768.
 
-    cp /tmp/gz/demo20k.sqlite /tmp/shots.sqlite   # a copy: the app opens it for writing
+    cp DEMO.sqlite /tmp/shots.sqlite   # a copy of a 20 000-household demo: the app writes to it
     xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \
         .venv/bin/python docs/screenshots/shoot_import_wizard.py /tmp/shots.sqlite
 """
@@ -14,15 +14,42 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from openpyxl import Workbook  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from docs.screenshots.shoot_households import settle, settle_until, shoot  # noqa: E402
 from greenzone_desktop.models import Household, Person  # noqa: E402
 from greenzone_desktop.models.migrations import open_database  # noqa: E402
 from greenzone_desktop.ui.app import setup_application  # noqa: E402
 from greenzone_desktop.ui.context import AppContext  # noqa: E402
 from greenzone_desktop.ui.main_window import MainWindow  # noqa: E402
 from greenzone_desktop.ui.tasks import TaskRunner  # noqa: E402
+
+OUT = Path(__file__).resolve().parent
+
+
+def settle(ms: int = 600) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def settle_until(done, ms: int = 60000) -> None:  # noqa: ANN001
+    """Let the worker finish until `done()`."""
+    waited = 0
+    while not done() and waited < ms:
+        settle(100)
+        waited += 100
+    settle(300)
+
+
+def shoot(name: str) -> None:
+    screen = QGuiApplication.primaryScreen()
+    image = screen.grabWindow(0).toImage()
+    path = OUT / name
+    image.save(str(path), "PNG", 9)
+    print(f"{path} {image.width()}×{image.height()} {path.stat().st_size // 1024} KB")
+
 
 HEADER = ["STT", "Số hộ", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Số điện thoại",
           "Quan hệ với chủ hộ", "Địa chỉ", "Thường trú/Tạm trú", "Mũi 1"]  # fmt: skip
