@@ -22,6 +22,7 @@ from greenzone_desktop.models import (
     Vaccination,
 )
 from greenzone_desktop.services.errors import ServiceError
+from greenzone_desktop.services.testing import all_settings_in, scope_clauses
 from greenzone_desktop.text import format_date
 from greenzone_desktop.vocab import (
     CommitmentKind,
@@ -29,7 +30,6 @@ from greenzone_desktop.vocab import (
     OrganizationKind,
     Residency,
     Sex,
-    TestTarget,
 )
 
 __all__ = ["commitment_tables", "summary_table", "untested_table"]
@@ -91,29 +91,8 @@ def commitment_tables(s: Session, units: Sequence[str], today: date) -> list[Rep
 
 
 def _round_scope(r: TestingRound) -> list:
-    """Who a round covers: everyone living here (not away, not an F0 under treatment), by
-    area or target group. The testing screen's own rule when it is available."""
-    try:
-        from greenzone_desktop.services.testing import all_settings_in, scope_clauses
-
-        return list(scope_clauses(r, all_settings_in(Session.object_session(r))))
-    except (ImportError, AttributeError, TypeError):
-        pass
-    day = r.held_on
-    running = and_(HealthStatus.deleted.is_(False), HealthStatus.start_date <= day,
-                   or_(HealthStatus.end_date.is_(None), HealthStatus.end_date >= day))  # fmt: skip
-    clauses = [Person.deleted.is_(False), Household.deleted.is_(False),
-               Person.residency != Residency.AWAY.value,
-               Person.id.not_in(select(HealthStatus.person_id).where(
-                   running, HealthStatus.kind == HealthKind.F0.value))]  # fmt: skip
-    if r.area:
-        clauses.append(Household.area == r.area)
-    if r.target == TestTarget.WORKERS:
-        clauses.append(Household.kind == "boarding_house")
-    elif r.target == TestTarget.F1:
-        clauses.append(Person.id.in_(select(HealthStatus.person_id).where(
-            running, HealthStatus.kind == HealthKind.F1.value)))  # fmt: skip
-    return clauses
+    """Who a round covers: the testing screen's own rule (one rule, one place)."""
+    return list(scope_clauses(r, all_settings_in(Session.object_session(r))))
 
 
 def untested_table(s: Session, units: Sequence[str], today: date) -> list[ReportTable]:
