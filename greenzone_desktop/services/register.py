@@ -1,12 +1,17 @@
 """Households and their members: create, edit, move, change the head, delete and restore.
 
 Every write validates with the Vietnamese text rules, refuses a CCCD that is already registered
-(naming the other household), and goes through the audited session.
+(naming the other household, see `services.duplicates`), and goes through the audited session.
+
+The read views (`HouseholdView`, `MemberView`, `get_household`) live in
+`services.register_views` and the duplicate search (`Duplicate`, `find_duplicates`) in
+`services.duplicates`; both are re-exported here so `services.register` stays the one name to
+import the register from.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
@@ -15,11 +20,18 @@ from sqlalchemy.orm import Session
 from greenzone_desktop.models import Household, Person, Vaccination
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.services.changes import Changes
-from greenzone_desktop.services.errors import DuplicateError, NotFoundError, ValidationError
+from greenzone_desktop.services.duplicates import Duplicate as Duplicate
+from greenzone_desktop.services.duplicates import find_duplicates as find_duplicates
+from greenzone_desktop.services.duplicates import refuse_cccd_duplicate
+from greenzone_desktop.services.errors import DuplicateError as DuplicateError
+from greenzone_desktop.services.errors import ValidationError
+from greenzone_desktop.services.register_views import HouseholdView as HouseholdView
+from greenzone_desktop.services.register_views import MemberView as MemberView
+from greenzone_desktop.services.register_views import get_household as get_household
+from greenzone_desktop.services.register_views import household_row, person_row
 from greenzone_desktop.text import (
     TextError,
     fold,
-    format_birth,
     name_sort_key,
     nfc,
     normalize_cccd,
@@ -81,58 +93,6 @@ class HouseholdInput:
     area: str = ""
     phone: str | int | None = None
     notes: str = ""
-
-
-@dataclass(frozen=True)
-class MemberView:
-    id: str
-    full_name: str
-    sex: str
-    birth_date: date | None
-    birth_year: int | None
-    relation: str
-    cccd: str | None
-    phone: str | None
-    residency: str
-    residency_until: date | None
-    ethnicity: str
-    religion: str
-    occupation: str
-    workplace: str
-    insurance_no: str
-    cccd_issued_on: date | None
-    cccd_issued_by: str
-    notes: str
-    doses: tuple[tuple[int, date | None, str], ...] = ()
-
-    @property
-    def birth_text(self) -> str:
-        return format_birth(self.birth_date, self.birth_year)
-
-
-@dataclass(frozen=True)
-class HouseholdView:
-    id: str
-    code: str
-    kind: str
-    head_id: str | None
-    head_name: str
-    address: str
-    area: str
-    phone: str | None
-    notes: str
-    unit_id: str
-    members: tuple[MemberView, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    kind: str  # "cccd" | "name_birth"
-    person_id: str
-    full_name: str
-    household_id: str
-    household_code: str
-    message: str
 
 
 # -- validation -----------------------------------------------------------------------------
@@ -197,66 +157,6 @@ def household_search_key(h: Household) -> str:
     # The head's name is searched through the members, not here: a household key holding it
     # would make every member of "Nguyễn Văn X"'s household match "nguyen van".
     return " ".join(x for x in (fold(h.code), fold(h.address), fold(h.area), h.phone or "") if x)
-
-
-# -- duplicates -----------------------------------------------------------------------------
-
-def find_duplicates(
-    db: Database, *, full_name: str = "", birth: date | str | int | None = None,
-    cccd: str | int | None = None, exclude_person_id: str | None = None,
-) -> list[Duplicate]:
-    """Other people with the same CCCD, or the same accent-free name and birth date."""
-    try:
-        cccd_norm = normalize_cccd(cccd) if cccd else None
-    except TextError:
-        cccd_norm = None
-    try:
-        birth_date, birth_year = parse_birth(birth) if birth else (None, None)
-    except TextError:
-        birth_date, birth_year = None, None
-    with db.session() as s:
-        return _duplicates(s, fold(full_name), birth_date, birth_year, cccd_norm, exclude_person_id)
-
-
-def _duplicates(
-    s: Session, name_key: str, birth_date: date | None, birth_year: int | None,
-    cccd: str | None, exclude: str | None,
-) -> list[Duplicate]:
-    out: list[Duplicate] = []
-    q = select(Person, Household.code).join(Household, Person.household_id == Household.id)
-    q = q.where(Person.deleted.is_(False))
-    if exclude:
-        q = q.where(Person.id != exclude)
-    if cccd:
-        for p, code in s.execute(q.where(Person.cccd == cccd)):
-            out.append(Duplicate("cccd", p.id, p.full_name, p.household_id, code,
-                                 f"Số CCCD {cccd} đã có ở {p.full_name}, hộ {code}."))
-    if name_key and birth_year:
-        q2 = q.where(Person.name_key == name_key, Person.birth_year == birth_year)
-        for p, code in s.execute(q2):
-            if birth_date and p.birth_date and p.birth_date != birth_date:
-                continue
-            if any(d.person_id == p.id for d in out):
-                continue
-            out.append(Duplicate(
-                "name_birth", p.id, p.full_name, p.household_id, code,
-                f"Đã có {p.full_name} ({format_birth(p.birth_date, p.birth_year)}) ở hộ {code}.",
-            ))
-    return out
-
-
-def _refuse_cccd_duplicate(s: Session, values: dict, exclude: str | None) -> None:
-    if not values.get("cccd"):
-        return
-    dups = [d for d in _duplicates(s, "", None, None, values["cccd"], exclude) if d.kind == "cccd"]
-    if dups:
-        d = dups[0]
-        raise DuplicateError(
-            f"Số CCCD {values['cccd']} đã được đăng ký cho {d.full_name} thuộc hộ {d.household_code}"
-            " — không thể đăng ký trùng.",
-            field="cccd",
-            household_id=d.household_id,
-        )
 
 
 # -- households -----------------------------------------------------------------------------
@@ -325,7 +225,7 @@ def create_household(
             seen[v["cccd"]] = i
     with db.session() as s:
         for v in cleaned:
-            _refuse_cccd_duplicate(s, v, None)
+            refuse_cccd_duplicate(s, v["cccd"], None)
         unit = unit_id or db.home_unit_id
         if not hvals["code"]:
             hvals["code"] = next_household_code(s, _unit_prefix(db, s))
@@ -358,27 +258,13 @@ def _apply_head(h: Household, head: Person | None) -> None:
 def update_household(db: Database, household_id: str, household: HouseholdInput) -> Changes:
     hvals = _clean_household(household)
     with db.session() as s:
-        h = _get_household(s, household_id)
+        h = household_row(s, household_id)
         if not hvals["code"]:
             hvals["code"] = h.code
         for k, v in hvals.items():
             setattr(h, k, v)
         h.search_key = household_search_key(h)
     return Changes(households=True)
-
-
-def _get_household(s: Session, household_id: str) -> Household:
-    h = s.get(Household, household_id)
-    if h is None:
-        raise NotFoundError("Không tìm thấy hộ gia đình này (có thể đã bị xóa).")
-    return h
-
-
-def _get_person(s: Session, person_id: str) -> Person:
-    p = s.get(Person, person_id)
-    if p is None:
-        raise NotFoundError("Không tìm thấy nhân khẩu này (có thể đã bị xóa).")
-    return p
 
 
 def _set_doses(s: Session, p: Person, doses: list[DoseInput] | None) -> None:
@@ -399,39 +285,13 @@ def _set_doses(s: Session, p: Person, doses: list[DoseInput] | None) -> None:
         v.deleted = True
 
 
-def get_household(db: Database, household_id: str) -> HouseholdView:
-    with db.session() as s:
-        h = _get_household(s, household_id)
-        persons = list(s.scalars(select(Person).where(
-            Person.household_id == h.id, Person.deleted.is_(False))))
-        ids = [p.id for p in persons]
-        doses: dict[str, list[tuple[int, date | None, str]]] = {}
-        if ids:
-            for v in s.scalars(select(Vaccination).where(
-                Vaccination.person_id.in_(ids), Vaccination.deleted.is_(False)
-            ).order_by(Vaccination.dose_no)):
-                doses.setdefault(v.person_id, []).append((v.dose_no, v.given_on, v.vaccine))
-        persons.sort(key=lambda p: (p.id != h.head_id, p.birth_year or 9999, p.sort_key))
-        members = tuple(_member_view(p, doses.get(p.id, [])) for p in persons)
-        return HouseholdView(h.id, h.code, h.kind, h.head_id, h.head_name, h.address, h.area,
-                             h.phone, h.notes, h.unit_id, members)
-
-
-def _member_view(p: Person, doses: list) -> MemberView:
-    return MemberView(
-        p.id, p.full_name, p.sex, p.birth_date, p.birth_year, p.relation, p.cccd, p.phone,
-        p.residency, p.residency_until, p.ethnicity, p.religion, p.occupation, p.workplace,
-        p.insurance_no, p.cccd_issued_on, p.cccd_issued_by, p.notes, tuple(doses),
-    )
-
-
 # -- members --------------------------------------------------------------------------------
 
 def add_member(db: Database, household_id: str, person: PersonInput) -> str:
     values = clean_person(person)
     with db.session() as s:
-        h = _get_household(s, household_id)
-        _refuse_cccd_duplicate(s, values, None)
+        h = household_row(s, household_id)
+        refuse_cccd_duplicate(s, values["cccd"], None)
         p = Person(unit_id=h.unit_id, household_id=h.id, **values, **person_keys(values))
         s.add(p)
         s.flush()
@@ -449,12 +309,12 @@ def _head_alive(s: Session, h: Household) -> bool:
 def update_member(db: Database, person_id: str, person: PersonInput) -> Changes:
     values = clean_person(person)
     with db.session() as s:
-        p = _get_person(s, person_id)
-        _refuse_cccd_duplicate(s, values, person_id)
+        p = person_row(s, person_id)
+        refuse_cccd_duplicate(s, values["cccd"], person_id)
         for k, v in {**values, **person_keys(values)}.items():
             setattr(p, k, v)
         _set_doses(s, p, person.doses)
-        h = _get_household(s, p.household_id)
+        h = household_row(s, p.household_id)
         if h.head_id == p.id:
             _apply_head(h, p)
     return Changes(persons=True, households=True)
@@ -464,9 +324,9 @@ def move_member(db: Database, person_id: str, to_household_id: str) -> Changes:
     """Move a member to another household; a moved head leaves the old household headless
     until another member is made head (the first remaining member is proposed)."""
     with db.session() as s:
-        p = _get_person(s, person_id)
-        old = _get_household(s, p.household_id)
-        new = _get_household(s, to_household_id)
+        p = person_row(s, person_id)
+        old = household_row(s, p.household_id)
+        new = household_row(s, to_household_id)
         if old.id == new.id:
             return Changes()
         p.household_id = new.id
@@ -487,8 +347,8 @@ def move_member(db: Database, person_id: str, to_household_id: str) -> Changes:
 
 def set_head(db: Database, household_id: str, person_id: str) -> Changes:
     with db.session() as s:
-        h = _get_household(s, household_id)
-        p = _get_person(s, person_id)
+        h = household_row(s, household_id)
+        p = person_row(s, person_id)
         if p.household_id != h.id or p.deleted:
             raise ValidationError({"head": f"{p.full_name} không thuộc hộ {h.code}."})
         old = s.get(Person, h.head_id) if h.head_id else None
@@ -501,9 +361,9 @@ def set_head(db: Database, household_id: str, person_id: str) -> Changes:
 
 def delete_person(db: Database, person_id: str) -> Changes:
     with db.session() as s:
-        p = _get_person(s, person_id)
+        p = person_row(s, person_id)
         p.deleted = True
-        h = _get_household(s, p.household_id)
+        h = household_row(s, p.household_id)
         if h.head_id == p.id:
             _apply_head(h, None)
     return Changes(persons=True, households=True)
@@ -511,11 +371,11 @@ def delete_person(db: Database, person_id: str) -> Changes:
 
 def restore_person(db: Database, person_id: str) -> Changes:
     with db.session() as s:
-        p = _get_person(s, person_id)
+        p = person_row(s, person_id)
         values = {"cccd": p.cccd}
-        _refuse_cccd_duplicate(s, values, person_id)
+        refuse_cccd_duplicate(s, values["cccd"], person_id)
         p.deleted = False
-        h = _get_household(s, p.household_id)
+        h = household_row(s, p.household_id)
         h.deleted = False
         if h.head_id is None:
             _apply_head(h, p)
@@ -525,7 +385,7 @@ def restore_person(db: Database, person_id: str) -> Changes:
 def delete_household(db: Database, household_id: str) -> Changes:
     """Soft-delete a household and its members (reversible with restore_household)."""
     with db.session() as s:
-        h = _get_household(s, household_id)
+        h = household_row(s, household_id)
         h.deleted = True
         for p in s.scalars(select(Person).where(
             Person.household_id == h.id, Person.deleted.is_(False)
@@ -537,13 +397,13 @@ def delete_household(db: Database, household_id: str) -> Changes:
 def restore_household(db: Database, household_id: str) -> Changes:
     """Undo delete_household: the household and the members deleted with it come back."""
     with db.session() as s:
-        h = _get_household(s, household_id)
+        h = household_row(s, household_id)
         if not h.deleted:
             return Changes()
         stamp = h.updated_at
         h.deleted = False
         for p in s.scalars(select(Person).where(Person.household_id == h.id, Person.deleted)):
             if p.updated_at is not None and stamp is not None and p.updated_at >= stamp:
-                _refuse_cccd_duplicate(s, {"cccd": p.cccd}, p.id)
+                refuse_cccd_duplicate(s, p.cccd, p.id)
                 p.deleted = False
     return Changes(households=True, persons=True)

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from greenzone_desktop.services import register as reg
 from greenzone_desktop.services.changes import Changes
-from greenzone_desktop.services.errors import ValidationError
+from greenzone_desktop.services.errors import DuplicateError, ValidationError
 from greenzone_desktop.services.household_list import household_view
-from greenzone_desktop.services.register import HouseholdInput, HouseholdView, MemberView
+from greenzone_desktop.services.register import HouseholdInput
+from greenzone_desktop.services.register_views import HouseholdView, MemberView
 from greenzone_desktop.ui.context import show_error
 from greenzone_desktop.ui.household_widgets import HouseholdPicker, MembersModel, read_only_table
 from greenzone_desktop.ui.member_form import ERROR_STYLE, MemberForm
@@ -275,7 +276,7 @@ class HouseholdEditor(QDialog):
         self.ctx.run(job, done, parent=self, on_error=self._household_failed)
 
     def _household_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError | reg.DuplicateError):
+        if isinstance(exc, ValidationError | DuplicateError):
             self.household_error.setText(str(exc))
             self.household_error.setVisible(True)
         else:
@@ -350,7 +351,7 @@ class HouseholdEditor(QDialog):
         if isinstance(exc, ValidationError):
             self.form.show_errors(exc.errors)
             self.form.focus_first_error()
-        elif isinstance(exc, reg.DuplicateError) and exc.field:
+        elif isinstance(exc, DuplicateError) and exc.field:
             self.form.show_errors({exc.field: str(exc)})
             self.form.focus_first_error()
         else:

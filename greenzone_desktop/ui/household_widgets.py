@@ -33,7 +33,7 @@ from greenzone_desktop.services.household_list import (
     household_ids,
     household_rows,
 )
-from greenzone_desktop.services.register import MemberView
+from greenzone_desktop.services.register_views import MemberView
 from greenzone_desktop.vocab import Relation, Residency, Sex
 
 Index = QModelIndex | QPersistentModelIndex

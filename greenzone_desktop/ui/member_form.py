@@ -18,15 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from greenzone_desktop.services.duplicates import Duplicate, find_duplicates
 from greenzone_desktop.services.errors import ValidationError
-from greenzone_desktop.services.register import (
-    DoseInput,
-    Duplicate,
-    MemberView,
-    PersonInput,
-    clean_person,
-    find_duplicates,
-)
+from greenzone_desktop.services.register import DoseInput, PersonInput, clean_person
+from greenzone_desktop.services.register_views import MemberView
 from greenzone_desktop.text import format_date
 from greenzone_desktop.vocab import Relation, Residency, Sex
 
