@@ -1,7 +1,12 @@
-"""The change history of a row (from the audit log) and the Trash of soft-deleted rows."""
+"""The change history of a row (from the audit log) and the Trash of soft-deleted rows.
+
+The Trash holds deleted households, people (not those deleted with their household: restoring
+the household brings them back) and organisations; `restore_items` undoes the deletions.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,6 +14,9 @@ from sqlalchemy import select
 
 from greenzone_desktop.models import AuditEntry, Household, Person
 from greenzone_desktop.models.db import Database
+from greenzone_desktop.services import organizations, register
+from greenzone_desktop.services.changes import Changes
+from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.vocab import AuditAction
 
 FIELD_LABELS = {
@@ -60,17 +68,32 @@ def _show(value: object) -> str:
     return text
 
 
+TRASH_KINDS = {
+    "households": "Hộ gia đình", "persons": "Nhân khẩu", "organizations": "Cơ quan, cơ sở",
+}
+_RESTORE: dict[str, Callable[[Database, str], Changes]] = {
+    "households": register.restore_household,
+    "persons": register.restore_person,
+    "organizations": organizations.restore_organization,
+}
+
+
 @dataclass(frozen=True)
 class TrashItem:
-    table: str
+    table: str  # a TRASH_KINDS key
     row_id: str
     label: str
     detail: str
     deleted_at: datetime | None
 
+    @property
+    def kind_label(self) -> str:
+        return TRASH_KINDS.get(self.table, self.table)
+
 
 def trash(db: Database, *, limit: int = 500) -> list[TrashItem]:
-    """Soft-deleted households and people, newest first."""
+    """Soft-deleted households, people and organisations, the latest deleted first (at most
+    `limit` of each kind)."""
     items: list[TrashItem] = []
     with db.session() as s:
         for h in s.scalars(select(Household).where(Household.deleted)
@@ -84,5 +107,19 @@ def trash(db: Database, *, limit: int = 500) -> list[TrashItem]:
             if household_deleted:
                 continue
             items.append(TrashItem("persons", p.id, p.full_name, f"Hộ {code}", p.updated_at))
+    items += [TrashItem("organizations", o.id, o.name, o.address, o.deleted_at)
+              for o in organizations.deleted_organizations(db, limit=limit)]
     items.sort(key=lambda i: i.deleted_at or datetime.min, reverse=True)
     return items
+
+
+def restore_items(db: Database, items: Iterable[TrashItem]) -> Changes:
+    """Take these rows out of the Trash (each with its kind's restore rule)."""
+    items = list(items)
+    for item in items:
+        if item.table not in _RESTORE:
+            raise ServiceError(f"Không khôi phục được mục loại «{item.table}».")
+    changes = Changes()
+    for item in items:
+        changes = changes | _RESTORE[item.table](db, item.row_id)
+    return changes

@@ -2,66 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from greenzone_desktop.models.db import Database
-from greenzone_desktop.services import history, organizations, register
+from greenzone_desktop.services import history
 from greenzone_desktop.services.changes import Changes
+from greenzone_desktop.services.history import TRASH_KINDS, TrashItem
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.health_models import RowsModel
 from greenzone_desktop.ui.history_dialog import HistoryDialog, local_time
 from greenzone_desktop.ui.lazy_table import CENTER, Column
 from greenzone_desktop.ui.table_views import RegisterTable, choice_combo, combo_code
 
-KINDS = {"households": "Hộ gia đình", "persons": "Nhân khẩu", "organizations": "Cơ quan, cơ sở"}
-RESTORE: dict[str, Callable[[Database, str], Changes]] = {
-    "households": register.restore_household,
-    "persons": register.restore_person,
-    "organizations": organizations.restore_organization,
-}
 COLUMNS = [
     Column("Loại", "kind_label"),
     Column("Tên", "label"),
     Column("Chi tiết", "detail"),
     Column("Xóa lúc", "deleted_at", align=CENTER, fmt=local_time),
 ]
-
-
-@dataclass(frozen=True)
-class TrashRow:
-    table: str
-    row_id: str
-    label: str
-    detail: str
-    deleted_at: datetime | None
-
-    @property
-    def kind_label(self) -> str:
-        return KINDS.get(self.table, self.table)
-
-
-def trash_rows(db: Database) -> list[TrashRow]:
-    """Everything in the Trash, the latest deleted first."""
-    rows = [TrashRow(i.table, i.row_id, i.label, i.detail, i.deleted_at)
-            for i in history.trash(db)]
-    rows += [TrashRow("organizations", o.id, o.name, o.address, o.deleted_at)
-             for o in organizations.deleted_organizations(db)]
-    rows.sort(key=lambda r: r.deleted_at or datetime.min, reverse=True)
-    return rows
-
-
-def restore_rows(db: Database, rows: list[TrashRow]) -> Changes:
-    changes = Changes()
-    for row in rows:
-        changes = changes | RESTORE[row.table](db, row.row_id)
-    return changes
 
 
 class TrashPage(QWidget):
@@ -71,13 +32,13 @@ class TrashPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self._stale = True
-        self.all_rows: list[TrashRow] = []
+        self.all_rows: list[TrashItem] = []
         heading = QLabel(self.title)
         heading.setProperty("role", "title")
         intro = QLabel("Hộ gia đình, nhân khẩu và cơ quan, cơ sở đã xóa. Chọn rồi nhấn "
                        "«Khôi phục» (Enter) để đưa trở lại.")
         intro.setWordWrap(True)
-        self.kind = choice_combo(KINDS.items(), all_label="Tất cả", tooltip="Loại")
+        self.kind = choice_combo(TRASH_KINDS.items(), all_label="Tất cả", tooltip="Loại")
         self.kind.currentIndexChanged.connect(lambda _i: self._show_rows())
         self.count = QLabel("")
         self.message = QLabel("")
@@ -122,9 +83,9 @@ class TrashPage(QWidget):
     def refresh(self) -> None:
         self._stale = False
         db = self.ctx.db
-        self.ctx.run(lambda: trash_rows(db), self._loaded, parent=self)
+        self.ctx.run(lambda: history.trash(db), self._loaded, parent=self)
 
-    def _loaded(self, rows: list[TrashRow]) -> None:
+    def _loaded(self, rows: list[TrashItem]) -> None:
         self.all_rows = rows
         self._show_rows()
 
@@ -136,7 +97,7 @@ class TrashPage(QWidget):
         if rows:
             self.table.selectRow(0)
 
-    def selected(self) -> list[TrashRow]:
+    def selected(self) -> list[TrashItem]:
         rows = self.table.selected_rows()
         return [r for r in (self.model.row_at(i) for i in rows) if r is not None]
 
@@ -151,7 +112,7 @@ class TrashPage(QWidget):
             self.message.setText(f"Đã khôi phục {what}.")
             self.ctx.announce(changes)  # on_changes reloads the list
 
-        self.ctx.run(lambda: restore_rows(db, chosen), done, parent=self)
+        self.ctx.run(lambda: history.restore_items(db, chosen), done, parent=self)
 
     def show_history(self) -> None:
         chosen = self.selected()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from greenzone_desktop.services import organizations
+from greenzone_desktop.services import history, organizations
 from greenzone_desktop.services.commitments import signer_keys
 from greenzone_desktop.services.register import delete_household
 from greenzone_desktop.ui.organizations_page import OrganizationsPage
@@ -54,11 +54,13 @@ def test_delete_undo_then_restore_from_trash(qtbot, ctx, qtmodeltester) -> None:
     qtmodeltester.check(trash.model)
     labels = [trash.model.row_at(r).label for r in range(trash.model.rowCount())]
     assert labels[0] == victim  # the latest deleted first
+    assert history.trash(ctx.db)[0].label == victim  # the service's Trash, not a page merge
     assert trash.model.index(0, 0).data() == "Cơ quan, cơ sở"
     trash.table.selectRow(0)
     qtbot.keyClick(trash.table, Qt.Key.Key_Return)
     assert trash.message.text() == f"Đã khôi phục «{victim}»."
     assert victim not in [trash.model.row_at(r).label for r in range(trash.model.rowCount())]
+    assert "organizations" not in {i.table for i in history.trash(ctx.db)}
     page.search.clear()
     page.search.fire()
     trash.hide()
@@ -76,8 +78,9 @@ def test_trash_lists_households_and_filters_by_kind(qtbot, ctx) -> None:  # noqa
     qtbot.addWidget(trash)
     ctx.changed.connect(trash.on_changes)
     trash.show()
-    kinds = {trash.model.row_at(r).table for r in range(trash.model.rowCount())}
-    assert kinds == {"organizations", "households"}  # members deleted with it are not listed
+    shown = [trash.model.row_at(r) for r in range(trash.model.rowCount())]
+    assert shown == history.trash(ctx.db)
+    assert {r.table for r in shown} == {"organizations", "households"}  # not its members
     trash.kind.setCurrentIndex(trash.kind.findData("households"))
     assert trash.model.rowCount() == 1
     assert trash.model.index(0, 1).data().startswith("Hộ ")
