@@ -34,6 +34,7 @@ from greenzone_desktop.ui.health_models import RowsModel
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, Column
 from greenzone_desktop.ui.staff_tab import StaffTab
+from greenzone_desktop.ui.table_views import page_heading
 from greenzone_desktop.vocab import CheckpointKind
 
 CHANGED = Changes(checkpoints=True)
@@ -290,8 +291,7 @@ class CheckpointsPage(QWidget):
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
-        heading = QLabel(self.title)
-        heading.setProperty("role", "title")
+        heading = page_heading(self.title)
         self.checkpoints = CheckpointTab(ctx, self)
         self.staff = StaffTab(ctx, self)
         self.patterns = PatternTab(ctx, self)

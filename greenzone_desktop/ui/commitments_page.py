@@ -24,6 +24,7 @@ from greenzone_desktop.ui.table_views import (
     SearchBox,
     choice_combo,
     combo_code,
+    page_heading,
 )
 from greenzone_desktop.ui.undo import UndoStack
 from greenzone_desktop.vocab import CommitmentKind
@@ -79,8 +80,7 @@ class CommitmentsPage(QWidget):
         self.models = {k.value: self._model(k.value) for k in CommitmentKind}
         self.latest = {kind: LatestQuery(model) for kind, model in self.models.items()}
 
-        heading = QLabel(self.title)
-        heading.setProperty("role", "title")
+        heading = page_heading(self.title)
         self.coverage = CoverageBar()
         self.kind = choice_combo([(k.value, k.label) for k in CommitmentKind],
                                  tooltip="Loại cam kết")

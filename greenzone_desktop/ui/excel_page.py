@@ -23,6 +23,7 @@ from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.exports import REPORTS, ExportResult, export_report
 from greenzone_desktop.ui.context import AppContext, show_error
 from greenzone_desktop.ui.import_wizard import ImportWizard
+from greenzone_desktop.ui.table_views import page_heading
 
 _FILE_NAMES = {
     "households": "Danh sách hộ", "persons": "Danh sách nhân khẩu",
@@ -83,6 +84,7 @@ class ExcelPage(QWidget):
         box.addWidget(self.status)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(page_heading(self.title))
         layout.addWidget(importing)
         layout.addWidget(exporting, 1)
 

@@ -33,6 +33,7 @@ from greenzone_desktop.ui.health_models import RED, RowsModel
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, Column
 from greenzone_desktop.ui.resident_completer import ResidentCompleter
+from greenzone_desktop.ui.table_views import page_heading
 
 
 def _clock(value: Any) -> str:
@@ -86,8 +87,7 @@ class GateLogPage(QWidget):
         self.person_id: str | None = None
         self.areas: list[str] = []
         self._flag_gen = 0
-        heading = QLabel(self.title)
-        heading.setProperty("role", "title")
+        heading = page_heading(self.title)
         self.checkpoint = QComboBox()
         self.checkpoint.setMinimumWidth(160)
         self.checkpoint.currentIndexChanged.connect(lambda _i: self.reload_entries())

@@ -33,6 +33,7 @@ from greenzone_desktop.ui.context import AppContext, error_text
 from greenzone_desktop.ui.handoff_conflicts_panel import ConflictsPanel
 from greenzone_desktop.ui.handoff_import_dialog import HandoffImportDialog
 from greenzone_desktop.ui.handoff_models import GREEN, RED, Column, RowsModel, count, rows_view
+from greenzone_desktop.ui.table_views import page_heading
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class HandoffPage(QWidget):
         split.setSizes([500, 620])
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
+        layout.addWidget(page_heading(self.title))
         layout.addWidget(self.intro)
         layout.addWidget(split, 1)
         self.reload()

@@ -26,6 +26,7 @@ from greenzone_desktop.ui.health_dialogs import DateDialog, PeriodDialog
 from greenzone_desktop.ui.health_models import AMBER, RED, RowsModel, fmt_date
 from greenzone_desktop.ui.health_tabs import CoverageTab, QuarantineTab, table
 from greenzone_desktop.ui.lazy_table import CENTER, Column
+from greenzone_desktop.ui.table_views import page_heading
 from greenzone_desktop.ui.ward_import_dialog import WardImportDialog
 from greenzone_desktop.ui.zones_tab import ZonesTab
 from greenzone_desktop.vocab import HealthKind
@@ -70,8 +71,7 @@ class HealthPage(QWidget):
         self.tabs.addTab(self.zones, "Khu phong tỏa")
         self._stale = {i: True for i in range(self.tabs.count())}
         self.tabs.currentChanged.connect(self._refresh_current)
-        title = QLabel(self.title)
-        title.setProperty("role", "title")
+        title = page_heading(self.title)
         self.counts = QLabel("")
         head = QHBoxLayout()
         head.addWidget(title)

@@ -35,6 +35,7 @@ from greenzone_desktop.ui.household_inspection_dialog import HouseholdInspection
 from greenzone_desktop.ui.lazy_table import RIGHT, Column, LazyTableModel
 from greenzone_desktop.ui.small_table import confirm, save_pdf, selected_rows, submit, table_view
 from greenzone_desktop.ui.sweeps_tab import SweepsTab
+from greenzone_desktop.ui.table_views import page_heading
 from greenzone_desktop.ui.team_record_dialog import TeamRecordDialog
 from greenzone_desktop.ui.violations_tab import ViolationsTab
 from greenzone_desktop.vocab import InspectionKind
@@ -171,8 +172,8 @@ class InspectionsPage(QWidget):
         self.tabs.addTab(self.teams, "Đoàn kiểm tra liên ngành")
         self.tabs.addTab(self.violations, "Vi phạm")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.tabs)
+        layout.addWidget(page_heading(self.title))
+        layout.addWidget(self.tabs, 1)
         self._inspectors = ""
         self.last_saved: str | None = None  # id of the inspection saved last
 

@@ -20,7 +20,13 @@ from greenzone_desktop.ui.history_dialog import HistoryDialog
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column, LazyTableModel
 from greenzone_desktop.ui.organization_dialog import OrganizationDialog
 from greenzone_desktop.ui.sign_dialog import SignDialog
-from greenzone_desktop.ui.table_views import RegisterTable, SearchBox, choice_combo, combo_code
+from greenzone_desktop.ui.table_views import (
+    RegisterTable,
+    SearchBox,
+    choice_combo,
+    combo_code,
+    page_heading,
+)
 from greenzone_desktop.ui.undo import UndoStack
 from greenzone_desktop.vocab import CommitmentKind, OrganizationKind
 
@@ -77,8 +83,7 @@ class OrganizationsPage(QWidget):
         self.undo_stack.undone.connect(lambda label: self.message.setText(f"Đã hoàn tác: {label}."))
         self.undo_stack.changed.connect(self._undo_changed)
 
-        heading = QLabel(self.title)
-        heading.setProperty("role", "title")
+        heading = page_heading(self.title)
         self.search = SearchBox("Tìm theo tên, người đại diện, địa chỉ, điện thoại (Ctrl+F)")
         self.search.search.connect(lambda _t: self.apply_filters())
         self.status = choice_combo(organizations.STATUSES.items(), tooltip="Cam kết")

@@ -29,6 +29,7 @@ from greenzone_desktop.ui.table_views import (
     SearchBox,
     choice_combo,
     combo_code,
+    page_heading,
 )
 from greenzone_desktop.vocab import HealthKind, Residency
 
@@ -90,8 +91,7 @@ class PeoplePage(QWidget):
         self.model.reloaded.connect(self._show_count)
         self.model.loading_changed.connect(self._show_loading)
 
-        heading = QLabel(self.title)
-        heading.setProperty("role", "title")
+        heading = page_heading(self.title)
         self.count = QLabel("")
         self.search = SearchBox("Tìm theo họ tên, số CCCD, điện thoại, mã hộ, địa chỉ — gõ không "
                                 "dấu cũng được (Ctrl+F)")

@@ -54,6 +54,7 @@ from greenzone_desktop.services.settings import all_settings
 from greenzone_desktop.ui.context import AppContext, error_text, show_error
 from greenzone_desktop.ui.print_preview import PdfPreview, prepare_printer, print_document
 from greenzone_desktop.ui.print_scope import ScopeBox
+from greenzone_desktop.ui.table_views import page_heading
 
 FORMS = ("household", "organisation", "quarantine")
 ITEMS: list[tuple[str, str]] = (
@@ -119,8 +120,7 @@ class PrintPage(QWidget):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        heading = QLabel("In ấn")
-        heading.setProperty("role", "title")
+        heading = page_heading("In ấn")
         self.document = QComboBox()
         self.document.setObjectName("print_document")
         for key, label in ITEMS:

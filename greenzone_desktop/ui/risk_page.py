@@ -35,6 +35,7 @@ from greenzone_desktop.ui.small_table import (
     submit,
     table_view,
 )
+from greenzone_desktop.ui.table_views import page_heading
 from greenzone_desktop.vocab import RISK_COLOUR_NAMES, RISK_COLOURS, RiskLevel
 
 COLUMNS = [
@@ -159,8 +160,8 @@ class RiskPage(QWidget):
         self.tabs.addTab(self.thresholds, "Bộ ngưỡng đánh giá")
         self.tabs.addTab(self.report, "Báo cáo ngày")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.tabs)
+        layout.addWidget(page_heading(self.title))
+        layout.addWidget(self.tabs, 1)
         self._load_presets()
 
     def _load_presets(self) -> None:

@@ -40,6 +40,7 @@ from greenzone_desktop.ui.health_models import RED, RowsModel
 from greenzone_desktop.ui.lazy_table import Column
 from greenzone_desktop.ui.roster_dialogs import StaffPicker, SwapDialog
 from greenzone_desktop.ui.roster_models import StaffListModel, WeekGridModel
+from greenzone_desktop.ui.table_views import page_heading
 
 CHANGED = Changes(checkpoints=True)
 DAY_COLUMNS = [
@@ -77,8 +78,7 @@ class RosterPage(QWidget):
         self.checkpoints: list[cps.CheckpointView] = []
         self.people: list[cps.StaffView] = []
         self._own_change = False
-        heading = QLabel(self.title)
-        heading.setProperty("role", "title")
+        heading = page_heading(self.title)
         self.checkpoint = QComboBox()
         self.checkpoint.setMinimumWidth(140)
         self.checkpoint.currentIndexChanged.connect(lambda _i: self.reload())

@@ -1,4 +1,4 @@
-"""Small building blocks the register pages share: a debounced search box, a combo of
+"""Small building blocks the pages share: the page heading, a debounced search box, a combo of
 (code, label) choices, and a keyboard-friendly table view that sorts through its model."""
 
 from __future__ import annotations
@@ -12,12 +12,20 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QWidget,
 )
 
 SEARCH_DELAY_MS = 120  # long enough to coalesce fast typing, short enough to feel instant
+
+
+def page_heading(text: str) -> QLabel:
+    """The heading at the top of a page (its sidebar name, in the application's title style)."""
+    heading = QLabel(text)
+    heading.setProperty("role", "title")
+    return heading
 
 
 class SearchBox(QLineEdit):

@@ -32,6 +32,7 @@ from greenzone_desktop.ui.small_table import (
     submit,
     table_view,
 )
+from greenzone_desktop.ui.table_views import page_heading
 from greenzone_desktop.ui.team_households import AssignDialog
 from greenzone_desktop.vocab import TeamKind
 
@@ -294,8 +295,8 @@ class TeamsPage(QWidget):
         self.tabs.addTab(self.contacts, "Đường dây nóng, nhóm Zalo, hòm thư")
         self.tabs.addTab(self.tips, "Tin báo")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.tabs)
+        layout.addWidget(page_heading(self.title))
+        layout.addWidget(self.tabs, 1)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.community or changes.households:

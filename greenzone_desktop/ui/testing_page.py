@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -23,6 +22,7 @@ from greenzone_desktop.ui.coverage_bar import number
 from greenzone_desktop.ui.health_models import GREEN, RowsModel, fmt_date
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column
+from greenzone_desktop.ui.table_views import page_heading
 from greenzone_desktop.ui.testing_dialogs import RoundDialog, ScheduleDialog
 from greenzone_desktop.ui.testing_round_panel import RoundPanel
 from greenzone_desktop.vocab import TestTarget
@@ -65,8 +65,7 @@ class TestingPage(QWidget):
         left = QWidget()
         lay = QVBoxLayout(left)
         lay.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(self.title)
-        heading.setProperty("role", "title")
+        heading = page_heading(self.title)
         lay.addWidget(heading)
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)

@@ -15,7 +15,7 @@ from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.health_models import RowsModel
 from greenzone_desktop.ui.history_dialog import HistoryDialog, local_time
 from greenzone_desktop.ui.lazy_table import CENTER, Column
-from greenzone_desktop.ui.table_views import RegisterTable, choice_combo, combo_code
+from greenzone_desktop.ui.table_views import RegisterTable, choice_combo, combo_code, page_heading
 
 COLUMNS = [
     Column("Loại", "kind_label"),
@@ -33,8 +33,7 @@ class TrashPage(QWidget):
         self.ctx = ctx
         self._stale = True
         self.all_rows: list[TrashItem] = []
-        heading = QLabel(self.title)
-        heading.setProperty("role", "title")
+        heading = page_heading(self.title)
         intro = QLabel("Hộ gia đình, nhân khẩu và cơ quan, cơ sở đã xóa. Chọn rồi nhấn "
                        "«Khôi phục» (Enter) để đưa trở lại.")
         intro.setWordWrap(True)

@@ -41,6 +41,7 @@ from greenzone_desktop.ui.handoff_models import (
     number,
     rows_view,
 )
+from greenzone_desktop.ui.table_views import page_heading
 
 
 def _when(v: VillageStatus) -> str:
@@ -109,8 +110,7 @@ class WardPage(QWidget):
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
-        self.heading = QLabel("")
-        self.heading.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.heading = page_heading(self.title)  # then the ward's name, once loaded
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.status_model = RowsModel(STATUS_COLUMNS, self)
