@@ -45,6 +45,7 @@ _TEXTS = ("cccd_issued_by", "religion", "occupation", "workplace", "insurance_no
 _DOSES = ("dose1_date", "dose2_date", "dose3_date")
 _CHUNK = 5000
 _STEP = 500  # rows between progress reports and cancel checks
+_REBUILD_MIN = 2000  # rows a table must receive before its indexes are rebuilt instead
 
 
 @dataclass(frozen=True)
@@ -82,30 +83,42 @@ def _new_ids() -> Iterator[str]:
 
 
 _AUDIT_JSON = json.dumps({"Nhập từ tệp": [None, "\x00"]}).split(json.dumps("\x00"))
+_STAMP = ("id", "unit_id", "created_at", "updated_at", "version", "origin", "deleted")
+_COLUMNS = {
+    "households": (*_STAMP, "code", "kind", "head_id", "head_name", "head_sort", "address",
+                   "area", "phone", "notes", "search_key"),
+    "persons": (*_STAMP, "household_id", "full_name", "name_key", "sort_key", "birth_date",
+                "birth_year", "sex", "relation", "cccd", "phone", "residency", "cccd_issued_on",
+                "residency_until", "ethnicity", "search_key", *_TEXTS),
+    "vaccinations": (*_STAMP, "person_id", "dose_no", "given_on", "vaccine", "place"),
+    "audit_log": ("id", "at", "actor", "unit_id", "table_name", "row_id", "action", "changes"),
+}  # fmt: skip
+_SORT_KEY = _COLUMNS["persons"].index("sort_key")
 
 
 class _Writer:
-    """Builds the rows to insert for one plan."""
+    """Builds the rows to insert for one plan, as tuples in `_COLUMNS` order."""
 
     def __init__(self, db: Database, s: Session, plan: ImportPlan) -> None:
         self.plan = plan
         self.unit_id = db.home_unit_id
         self.origin = db.installation_id
         self.actor = db.actor
-        self.now = utcnow()
+        now = utcnow()
         # SQLite: values go in as the driver stores them (ISO text dates, 0/1, JSON text).
         self.sqlite = s.connection().dialect.name == "sqlite"
-        self.stamp_now: object = _date_text(self.now) if self.sqlite else self.now
+        self.now: object = _date_text(now) if self.sqlite else now
+        self.false: object = 0 if self.sqlite else False
         self.mapped = set(plan.mapping.columns)
-        self.households: list[dict] = []
-        self.persons: list[dict] = []
-        self.doses: list[dict] = []
-        self.audit: list[dict] = []
-        self.heads: list[dict] = []
+        self.texts = tuple(key in self.mapped for key in _TEXTS)
+        self.rows: dict[str, list[tuple]] = {table: [] for table in _COLUMNS}
+        self.heads: list[tuple[str, str, str, str]] = []  # head id, name, sort key; household
         self.ids = _new_ids()
         self.any_doses = False
         self.cache_size: int | None = None
+        self.rebuild: list[str] = []  # indexes dropped for this transaction, to create again
         self.names: dict[str, tuple[str, str]] = {}  # name -> (accent-free key, sort key)
+        self.where = f"{plan.file}, trang «{plan.sheet}», dòng "
         unit = s.get(Unit, self.unit_id) if self.unit_id else None
         self.prefix = (unit.code if unit and unit.code else "") or "HG"
         codes = set(s.scalars(select(Household.code)))
@@ -114,22 +127,13 @@ class _Writer:
                    if c.startswith(f"{self.prefix}-") and c.rsplit("-", 1)[1].isdigit()]  # fmt: skip
         self.next_number = max(numbers, default=0) + 1
 
-    def stamp(self, table: str, row_id: str, sheet_row: int | None) -> dict:
-        """The columns every row carries, and its audit entry (doses, `sheet_row` None, are
-        recorded with their person's)."""
-        now = self.stamp_now
-        if sheet_row is not None:
-            where = f"{self.plan.file}, trang «{self.plan.sheet}», dòng {sheet_row}"
-            changes: object = {"Nhập từ tệp": [None, where]}
-            if self.sqlite:
-                changes = json.dumps(where).join(_AUDIT_JSON)
-            self.audit.append({
-                "id": next(self.ids), "at": now, "actor": self.actor, "unit_id": self.unit_id,
-                "table_name": table, "row_id": row_id, "action": AuditAction.IMPORT.value,
-                "changes": changes,
-            })  # fmt: skip
-        return {"id": row_id, "unit_id": self.unit_id, "created_at": now, "updated_at": now,
-                "version": 1, "origin": self.origin, "deleted": 0 if self.sqlite else False}
+    def audit(self, table: str, row_id: str, sheet_row: int) -> None:
+        """The "import" entry of a created row, naming the file, sheet and row."""
+        where = f"{self.where}{sheet_row}"
+        changes: object = (json.dumps(where).join(_AUDIT_JSON) if self.sqlite
+                           else {"Nhập từ tệp": [None, where]})  # fmt: skip
+        self.rows["audit_log"].append((next(self.ids), self.now, self.actor, self.unit_id, table,
+                                       row_id, AuditAction.IMPORT.value, changes))  # fmt: skip
 
     def day(self, value: object) -> object:
         """A date as this database takes it."""
@@ -144,61 +148,56 @@ class _Writer:
         self.used.add(code)
         return code
 
-    def text(self, values: dict, name: str, default: str = "") -> str:
-        if name not in self.mapped:
-            return default
-        value = values.get(name)
-        return "" if value is None else str(value)
-
-    def person(self, values: dict, household_id: str, sheet_row: int) -> dict:
+    def person(self, values: dict, household_id: str, sheet_row: int) -> tuple:
         name = str(values["full_name"])
         keys = self.names.get(name)
         if keys is None:
             keys = self.names[name] = (fold(name), name_sort_key(name))
-        cccd, phone = values.get("cccd"), values.get("phone")
-        row = self.stamp("persons", next(self.ids), sheet_row)
-        residency = values.get("residency") or Residency.PERMANENT
-        row.update(
-            household_id=household_id, full_name=name, name_key=keys[0],
-            sort_key=keys[1], birth_date=self.day(values.get("birth_date")),
-            birth_year=values.get("birth_year"), sex=str(values["sex"]),
-            relation=str(relation_of(values)), cccd=cccd, phone=phone, residency=str(residency),
-            cccd_issued_on=self.day(values.get("cccd_issued_on")),
-            residency_until=self.day(values.get("residency_until")),
-            ethnicity=self.text(values, "ethnicity", "Kinh"),
-            search_key=" ".join(x for x in (keys[0], cccd, phone) if x),
-            **{key: self.text(values, key) for key in _TEXTS},
+        get = values.get
+        cccd, phone = get("cccd"), get("phone")
+        person_id = next(self.ids)
+        day = self.day
+        ethnicity = get("ethnicity") if "ethnicity" in self.mapped else "Kinh"
+        row = (
+            person_id, self.unit_id, self.now, self.now, 1, self.origin, self.false,
+            household_id, name, keys[0], keys[1], day(get("birth_date")), get("birth_year"),
+            str(values["sex"]), str(relation_of(values)), cccd, phone,
+            str(get("residency") or Residency.PERMANENT), day(get("cccd_issued_on")),
+            day(get("residency_until")), "" if ethnicity is None else str(ethnicity),
+            " ".join(x for x in (keys[0], cccd, phone) if x),
+            *[_text(get(key)) if mapped else "" for key, mapped in zip(_TEXTS, self.texts, strict=True)],
         )  # fmt: skip
-        self.persons.append(row)
-        self.add_doses(row["id"], values, sheet_row)
+        self.rows["persons"].append(row)
+        self.audit("persons", person_id, sheet_row)
+        for number, key in enumerate(_DOSES, start=1):
+            given = get(key)
+            if isinstance(given, date):
+                self.rows["vaccinations"].append((
+                    next(self.ids), self.unit_id, self.now, self.now, 1, self.origin,
+                    self.false, person_id, number, day(given), get("vaccine") or "", "",
+                ))  # fmt: skip
+                self.any_doses = True
         return row
 
-    def add_doses(self, person_id: str, values: dict, sheet_row: int) -> None:
-        vaccine = values.get("vaccine") or ""
-        for number, name in enumerate(_DOSES, start=1):
-            given = values.get(name)
-            if isinstance(given, date):
-                dose = self.stamp("vaccinations", next(self.ids), None)
-                dose.update(person_id=person_id, dose_no=number, given_on=self.day(given),
-                            vaccine=vaccine, place="")  # fmt: skip
-                self.doses.append(dose)
-                self.any_doses = True
-
-    def household(self, key: str, rows: list[tuple[RowPlan, dict]]) -> tuple[str, str]:
+    def household(self, key: str, rows: list[tuple[RowPlan, dict]]) -> str:
         head_values = next((v for _, v in rows if relation_of(v) == Relation.HEAD), rows[0][1])
         address = head_values.get("address") or next(
             (v["address"] for _, v in rows if v.get("address")), "")  # fmt: skip
         area = head_values.get("area") or next((v["area"] for _, v in rows if v.get("area")), "")
         kind = head_values.get("household_kind") or HouseholdKind.FAMILY
         code = self.new_code(key)
-        row = self.stamp("households", next(self.ids), rows[0][0].sheet_row)
-        row.update(
-            code=code, kind=str(kind), head_id=None, head_name="", head_sort="",
-            address=str(address), area=str(area), phone=None, notes="",
-            search_key=" ".join(x for x in (fold(code), fold(str(address)), fold(str(area))) if x),
-        )  # fmt: skip
-        self.households.append(row)
-        return row["id"], code
+        household_id = next(self.ids)
+        search = " ".join(x for x in (fold(code), fold(str(address)), fold(str(area))) if x)
+        self.rows["households"].append((
+            household_id, self.unit_id, self.now, self.now, 1, self.origin, self.false, code,
+            str(kind), None, "", "", str(address), str(area), None, "", search,
+        ))  # fmt: skip
+        self.audit("households", household_id, rows[0][0].sheet_row)
+        return household_id
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def _final_values(plan: ImportPlan) -> dict[int, dict]:
@@ -268,25 +267,34 @@ def apply_import(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> ImportResult:
-    """Import the plan's rows in one transaction; a failure or a cancel leaves nothing behind."""
+    """Import the plan's rows in one transaction; a failure or a cancel leaves nothing behind.
+
+    People to update go first, through the audited session; then the new households, people and
+    doses in bulk; then "Chủ hộ" rows joining households already in the database."""
     started = time.perf_counter()
     home_unit(db)  # refuses a database that was never set up for a unit
     final = _final_values(plan)
     counts = {"households": 0, "created": 0, "updated": 0}
     total = len(plan.rows)
+    joins: list[tuple[str, tuple]] = []  # (household already in the database, its new head)
     try:
         with db.session() as s:
             writer = _Writer(db, s, plan)
+            for household in plan.households:
+                for row in household.rows:
+                    if row.action == "update" and row.existing_id is not None \
+                            and row.sheet_row in final:  # fmt: skip
+                        _update_person(s, row.existing_id, final[row.sheet_row], writer.mapped)
+                        counts["updated"] += 1
+            s.flush()
+            _check(cancelled)
+            planned = plan.counts
+            _drop_indexes(s, writer, {"persons": planned["new"],
+                                      "households": planned["households"]})  # fmt: skip
             done, check_at = 0, 0
             for household in plan.households:
                 rows = [(r, final[r.sheet_row]) for r in household.rows
-                        if r.sheet_row in final and r.action in ("new", "keep")]  # fmt: skip
-                updates = [(r, final[r.sheet_row]) for r in household.rows
-                           if r.sheet_row in final and r.action == "update"]  # fmt: skip
-                for row, values in updates:
-                    if row.existing_id is not None:
-                        _update_person(s, row.existing_id, values, writer.mapped)
-                        counts["updated"] += 1
+                        if r.action in ("new", "keep") and r.sheet_row in final]  # fmt: skip
                 done += len(household.rows)
                 if done >= check_at:
                     check_at = done + _STEP
@@ -297,22 +305,23 @@ def apply_import(
                     continue
                 household_id = household.existing_id
                 if household_id is None:
-                    household_id, _ = writer.household(household.key, rows)
+                    household_id = writer.household(household.key, rows)
                     counts["households"] += 1
                 added = [writer.person(values, household_id, row.sheet_row) for row, values in rows]
                 counts["created"] += len(added)
-                head = next((p for p in added if p["relation"] == Relation.HEAD.value), None)
+                head = next((p for p in added if p[_RELATION] == Relation.HEAD.value), None)
                 if household.existing_id is None:
                     head = head or added[0]
-                    writer.heads.append({"hid": household_id, "head": head["id"],
-                                         "name": head["full_name"],
-                                         "sort": head["sort_key"]})  # fmt: skip
+                    writer.heads.append((head[0], head[_NAME], head[_SORT_KEY], household_id))
                 elif head is not None:
-                    _join_head(s, household_id, head)
-                if len(writer.persons) >= _CHUNK:  # written as we go: memory stays flat
+                    joins.append((household_id, head))
+                if len(writer.rows["persons"]) >= _CHUNK:  # written as we go: memory stays flat
                     _insert(s, writer)
             _check(cancelled)
             _insert(s, writer)
+            _create_indexes(s, writer)
+            for household_id, head in joins:
+                _join_head(s, household_id, head)
             _restore_cache(s, writer)
     except (IntegrityError, sqlite3.IntegrityError) as exc:
         raise ServiceError(
@@ -332,20 +341,24 @@ def apply_import(
     )  # fmt: skip
 
 
+_RELATION = _COLUMNS["persons"].index("relation")
+_NAME = _COLUMNS["persons"].index("full_name")
+
+
 def _check(cancelled: CancelledFn | None) -> None:
     if cancelled is not None and cancelled():
         raise ServiceError("Đã dừng nhập; cơ sở dữ liệu giữ nguyên như trước.")
 
 
-def _join_head(s: Session, household_id: str, head: dict) -> None:
+def _join_head(s: Session, household_id: str, head: tuple) -> None:
     """A new "Chủ hộ" row joining an existing household heads it if its head has gone."""
     household = s.get(Household, household_id)
     if household is None:
         return
     current = s.get(Person, household.head_id) if household.head_id else None
     if current is None or current.deleted or current.household_id != household.id:
-        household.head_id, household.head_name = head["id"], head["full_name"]
-        household.head_sort = head["sort_key"]
+        household.head_id, household.head_name = head[0], head[_NAME]
+        household.head_sort = head[_SORT_KEY]
 
 
 @lru_cache(maxsize=65536)
@@ -356,56 +369,85 @@ def _date_text(value: date) -> str:
     return value.isoformat()
 
 
-def _executemany(conn, table, rows: list[dict]) -> None:  # noqa: ANN001 - DBAPI, Table
-    """Insert rows straight through the driver (the values are already clean, NFC and in the
-    driver's form): SQLAlchemy's per-value processing would cost more than the insert itself."""
-    if not rows:
+def _raw(s: Session) -> sqlite3.Connection:
+    """The driver's connection, inside the session's transaction (begun if not yet)."""
+    raw = s.connection().connection.driver_connection
+    if not raw.in_transaction:
+        raw.execute("BEGIN")
+    return raw
+
+
+def _drop_indexes(s: Session, writer: _Writer, adding: dict[str, int]) -> None:
+    """Drop the indexes of a table about to receive more rows than it has: building an index
+    once over all the rows costs a fraction of updating it row by row. `_create_indexes` makes
+    them again, with their exact definitions, before the transaction ends (a failure rolls the
+    drop back with everything else)."""
+    if not writer.sqlite:
         return
-    columns = list(rows[0])
-    marks = ", ".join("?" for _ in columns)
-    sql = f'INSERT INTO {table.name} ({", ".join(columns)}) VALUES ({marks})'
-    conn.executemany(sql, map(itemgetter(*columns), rows))
+    raw = _raw(s)
+    for table, count in adding.items():
+        if count < _REBUILD_MIN:
+            continue
+        if count <= raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
+            continue
+        for name, sql in raw.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                "AND sql IS NOT NULL", (table,)).fetchall():  # fmt: skip
+            raw.execute(f'DROP INDEX "{name}"')
+            writer.rebuild.append(sql)
+
+
+def _create_indexes(s: Session, writer: _Writer) -> None:
+    if writer.rebuild:
+        raw = _raw(s)
+        for sql in writer.rebuild:
+            raw.execute(sql)
+        writer.rebuild.clear()
 
 
 def _insert(s: Session, writer: _Writer) -> None:
     """Write the rows gathered so far (in the open transaction) and forget them."""
     conn = s.connection()
-    tables = ((Household.__table__, writer.households), (Person.__table__, writer.persons),
-              (Vaccination.__table__, writer.doses), (AuditEntry.__table__, writer.audit))  # fmt: skip
-    if conn.dialect.name == "sqlite":
-        raw = conn.connection.driver_connection
+    tables = {"households": Household.__table__, "persons": Person.__table__,
+              "vaccinations": Vaccination.__table__, "audit_log": AuditEntry.__table__}  # fmt: skip
+    if writer.sqlite:
+        raw = _raw(s)
         if writer.cache_size is None:
-            # Random UUID keys touch index pages all over the file: a bigger page cache for
-            # this transaction saves most of the reads (the default is 2 MB; 16 MB keeps a ward-sized
-            # import within its memory budget).
+            # The import's own page cache stays small (an 80 000-row sheet within its memory
+            # budget); the session's connection gets its own size back at the end.
             writer.cache_size = int(raw.execute("PRAGMA cache_size").fetchone()[0])
             raw.execute("PRAGMA cache_size = -16384")
-        # In name order the name indexes take each chunk in one sweep; the new keys ascend, so
-        # the primary key is touched at one place whatever the order.
-        writer.persons.sort(key=itemgetter("sort_key"))
-        for table, rows in tables:
-            _executemany(raw, table, rows)
+        if not writer.rebuild:
+            # In name order the name indexes take each chunk in one sweep; the new keys ascend,
+            # so the primary key is touched at one place whatever the order.
+            writer.rows["persons"].sort(key=itemgetter(_SORT_KEY))
+        for table, rows in writer.rows.items():
+            if rows:
+                columns = _COLUMNS[table]
+                raw.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
+                                f"VALUES ({', '.join('?' * len(columns))})", rows)  # fmt: skip
         raw.executemany("UPDATE households SET head_id = ?, head_name = ?, head_sort = ? "
-                        "WHERE id = ?", [(h["head"], h["name"], h["sort"], h["hid"])
-                                         for h in writer.heads])  # fmt: skip
+                        "WHERE id = ?", writer.heads)  # fmt: skip
     else:
-        for table, rows in tables:
+        for table, rows in writer.rows.items():
+            columns = _COLUMNS[table]
             for start in range(0, len(rows), _CHUNK):
-                conn.execute(table.insert(), rows[start : start + _CHUNK])
+                conn.execute(tables[table].insert(),
+                             [dict(zip(columns, r, strict=True))
+                              for r in rows[start : start + _CHUNK]])  # fmt: skip
         if writer.heads:
             table = Household.__table__
             conn.execute(
                 update(table).where(table.c.id == bindparam("hid")).values(
                     head_id=bindparam("head"), head_name=bindparam("name"),
                     head_sort=bindparam("sort")),
-                writer.heads,
+                [{"head": h, "name": n, "sort": k, "hid": i} for h, n, k, i in writer.heads],
             )  # fmt: skip
-    for _, rows in tables:
+    for rows in writer.rows.values():
         rows.clear()
     writer.heads.clear()
 
 
 def _restore_cache(s: Session, writer: _Writer) -> None:
     if writer.cache_size is not None:
-        s.connection().connection.driver_connection.execute(
-            f"PRAGMA cache_size = {writer.cache_size}")
+        _raw(s).execute(f"PRAGMA cache_size = {writer.cache_size}")
