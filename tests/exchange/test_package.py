@@ -169,6 +169,19 @@ def test_round_trip_returns_every_row_and_a_complete_manifest(
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left next to it
 
 
+def test_rows_are_compact_json_lines_and_enum_keys_travel_as_their_text(tmp_path: Path) -> None:
+    path = tmp_path / "p.gzx"
+    row = {Residency.PERMANENT: "Nguyễn Văn Ân", "weight": 61.5, "deleted": False, "note": None}
+    _write(path, None, tables={"persons": [row]})
+    raw = path.read_bytes()
+    inner = zipfile.ZipFile(io.BytesIO(raw[9 + struct.unpack(">I", raw[5:9])[0] : -32]))
+    line = inner.read("tables/persons.jsonl")
+    assert line == '{"permanent":"Nguyễn Văn Ân","weight":61.5,"deleted":false,"note":null}\n'.encode()
+    (back,) = read_package(path, None).tables["persons"]
+    assert back == {"permanent": "Nguyễn Văn Ân", "weight": 61.5, "deleted": False, "note": None}
+    assert [type(k) for k in back] == [str] * 4
+
+
 def test_encrypted_package_hides_names_and_header_says_how_to_open_it(tmp_path: Path) -> None:
     path = tmp_path / "p.gzx"
     _write(path)
@@ -428,7 +441,9 @@ def test_every_byte_position_is_covered(
 
 
 @pytest.mark.parametrize(
-    "value", [date(1990, 2, 28), float("nan"), {"nested": 1}, [1], b"bytes"], ids=repr
+    "value",
+    [date(1990, 2, 28), float("nan"), float("-inf"), 2**64, "\ud800", {"nested": 1}, [1], b"b"],
+    ids=repr,
 )
 def test_unwritable_values_leave_no_file_and_keep_the_old_one(tmp_path: Path, value: Any) -> None:
     path = tmp_path / "p.gzx"
