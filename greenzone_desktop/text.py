@@ -1,4 +1,5 @@
-"""Vietnamese text rules: normalisation, search keys, name order, dates, ID and phone numbers.
+"""Vietnamese text rules: normalisation, search keys, name order, dates, numbers, ID and
+phone numbers.
 
 Every piece of text that enters the database goes through `nfc`; search runs on `fold`; lists of
 people sort on `name_sort_key`. All functions are pure (no Qt, no database).
@@ -33,6 +34,8 @@ __all__ = [
     "fold",
     "format_birth",
     "format_date",
+    "format_decimal",
+    "format_number",
     "name_sort_key",
     "nfc",
     "normalize_cccd",
@@ -174,6 +177,16 @@ def format_date(d: date | datetime | None) -> str:
     if d is None:
         return ""
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def format_number(n: int) -> str:
+    """A whole number as Vietnamese offices write it, dot between thousands: 20000 -> "20.000"."""
+    return f"{n:,}".replace(",", ".")
+
+
+def format_decimal(x: float, places: int = 1) -> str:
+    """A decimal number the Vietnamese way: 1234.56 -> "1.234,6" (comma before the decimals)."""
+    return f"{x:,.{places}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def format_birth(birth_date: date | None, birth_year: int | None) -> str:

@@ -19,6 +19,8 @@ from greenzone_desktop.text import (
     fold,
     format_birth,
     format_date,
+    format_decimal,
+    format_number,
     name_sort_key,
     nfc,
     normalize_cccd,
@@ -541,3 +543,14 @@ def test_generated_mobiles_round_trip(prefix, rest):
     assert normalize_phone("+84" + phone[1:]) == phone
     assert normalize_phone(int(phone)) == phone
     assert carrier(phone) is not None
+
+
+def test_numbers_use_the_vietnamese_separators():
+    assert format_number(20000) == "20.000"
+    assert format_number(80738) == "80.738"
+    assert format_number(1234567) == "1.234.567"
+    assert format_number(999) == "999"
+    assert format_number(-1500) == "-1.500"
+    assert format_decimal(1234.56) == "1.234,6"
+    assert format_decimal(0.5, 2) == "0,50"
+    assert format_decimal(12345.0) == "12.345,0"

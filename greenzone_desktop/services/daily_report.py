@@ -29,6 +29,7 @@ from greenzone_desktop.services.print_unit import unit_info
 from greenzone_desktop.services.risk import compute_figures, current_assessment
 from greenzone_desktop.services.settings import get_setting
 from greenzone_desktop.services.stats import register_stats
+from greenzone_desktop.text import format_number
 
 CHANGED = Changes(community=True)
 
@@ -47,7 +48,7 @@ class Figure:
         if isinstance(self.value, float):
             text = f"{self.value:.1f}".replace(".", ",") + " %"
         else:
-            text = f"{self.value:,}".replace(",", " ")
+            text = format_number(self.value)
         return f"{text} {self.note}".strip()
 
 

@@ -12,6 +12,7 @@ from greenzone_desktop.services.inspections import inspections_between
 from greenzone_desktop.services.risk import RiskFigures, compute_figures
 from greenzone_desktop.services.stats import register_stats
 from greenzone_desktop.services.trends import Trends, trends
+from greenzone_desktop.text import format_number
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class DashboardData:
 
 
 def _n(x: int) -> str:
-    return f"{x:,}".replace(",", " ")
+    return format_number(x)
 
 
 def _pct(x: float) -> str:

@@ -33,7 +33,7 @@ from greenzone_desktop.services.inspections import inspections_between, overdue_
 from greenzone_desktop.services.risk import AssessmentView, current_assessment
 from greenzone_desktop.services.settings import all_settings
 from greenzone_desktop.services.stats import active_health_clause
-from greenzone_desktop.text import format_date
+from greenzone_desktop.text import format_date, format_number
 from greenzone_desktop.vocab import (
     ChannelKind,
     CommitmentKind,
@@ -112,7 +112,7 @@ class _Items:
 
 
 def _count(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
+    return format_number(n)
 
 
 def _health(s: Session, today: date, settings: dict, risk: AssessmentView | None) -> Criterion:

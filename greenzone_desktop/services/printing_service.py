@@ -47,6 +47,7 @@ from greenzone_desktop.services.print_data import (
 )
 from greenzone_desktop.services.print_unit import print_rules, unit_info
 from greenzone_desktop.services.settings import all_settings
+from greenzone_desktop.text import format_number
 
 # What the print centre and the CLI offer: document id -> Vietnamese name.
 DOCUMENTS: dict[str, str] = {
@@ -73,7 +74,7 @@ class PrintPlan:
     def text(self) -> str:
         """"12 trang, 6 tờ" (with "khoảng" when estimated)."""
         about = "" if self.exact else "khoảng "
-        return f"{about}{self.pages} trang, {about}{self.sheets} tờ"
+        return f"{about}{format_number(self.pages)} trang, {about}{format_number(self.sheets)} tờ"
 
 
 def _empty(what: str, scope: Scope) -> ServiceError:

@@ -20,7 +20,7 @@ from greenzone_desktop.models.db import Database
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import NotFoundError, ValidationError
 from greenzone_desktop.services.settings import get_setting, set_setting
-from greenzone_desktop.text import nfc
+from greenzone_desktop.text import format_decimal, nfc
 from greenzone_desktop.vocab import RISK_COLOURS, RiskLevel
 
 CHANGED = Changes(community=True)
@@ -204,7 +204,7 @@ def propose_level(figures: RiskFigures | dict[str, Any], preset: dict[str, Any] 
 
 
 def _num(x: float) -> str:
-    return f"{x:,.1f}".replace(",", " ").replace(".", ",").removesuffix(",0")
+    return format_decimal(x).removesuffix(",0")
 
 
 def level_name(level: str, preset: dict[str, Any] | str = "qd2686",

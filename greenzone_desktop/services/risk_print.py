@@ -9,6 +9,7 @@ from greenzone_desktop.printing.data import PrintSummary
 from greenzone_desktop.printing.risk_record import RiskRecordDoc, write_risk_records
 from greenzone_desktop.services.print_unit import lower_level, unit_info
 from greenzone_desktop.services.risk import AssessmentView, get_assessment, level_name, presets
+from greenzone_desktop.text import format_number
 from greenzone_desktop.vocab import RISK_COLOUR_NAMES, RISK_COLOURS
 
 
@@ -17,7 +18,7 @@ def _num(x: object, suffix: str = "") -> str:
         return "không có ca nào"
     if isinstance(x, float):
         return f"{x:.1f}".replace(".", ",").removesuffix(",0") + suffix
-    return f"{x:,}".replace(",", " ") + suffix
+    return format_number(x) + suffix
 
 
 def figure_rows(f: dict) -> list[tuple[str, str]]:

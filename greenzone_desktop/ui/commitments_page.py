@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from greenzone_desktop.services import commitments, people_list
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.commitments import CommitmentQuery, SignerRow
-from greenzone_desktop.text import format_date
+from greenzone_desktop.text import format_date, format_number
 from greenzone_desktop.ui.context import AppContext
-from greenzone_desktop.ui.coverage_bar import CoverageBar, number
+from greenzone_desktop.ui.coverage_bar import CoverageBar
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column, LazyTableModel
 from greenzone_desktop.ui.sign_dialog import SignDialog
 from greenzone_desktop.ui.table_views import (
@@ -235,7 +235,7 @@ class CommitmentsPage(QWidget):
             return
         noun = "cơ sở" if self.target == "organizations" else "hộ"
         status = {"unsigned": " chưa ký", "signed": " đã ký"}.get(combo_code(self.status), "")
-        self.count.setText(f"{number(n)} {noun}{status}")
+        self.count.setText(f"{format_number(n)} {noun}{status}")
 
     def _undo_changed(self, label: str) -> None:
         self.undo_button.setEnabled(bool(label))
@@ -261,7 +261,7 @@ class CommitmentsPage(QWidget):
             return
         orgs = self.target == "organizations"
         noun = "cơ sở" if orgs else "hộ"
-        what = f"{number(len(ids))} {noun}"
+        what = f"{format_number(len(ids))} {noun}"
         dialog = SignDialog(what, self, default_signer="người đại diện" if orgs else "chủ hộ")
         if not dialog.exec():
             return
@@ -270,18 +270,19 @@ class CommitmentsPage(QWidget):
 
         def done(result: commitments.MarkResult) -> None:
             created = result.created
-            label = f"đánh dấu {number(len(created))} {noun} đã ký"
+            label = f"đánh dấu {format_number(len(created))} {noun} đã ký"
             if created:
                 self.undo_stack.push(label, lambda: commitments.undo_commitments(db, created))
-            skipped = f" ({number(result.skipped)} {noun} đã ký từ trước)" if result.skipped \
-                else ""
+            skipped = (f" ({format_number(result.skipped)} {noun} đã ký từ trước)"
+                       if result.skipped else "")
             self.message.setText(f"Đã {label}{skipped}. Ctrl+Z để hoàn tác.")
             self.ctx.announce(result.changes)
 
         self.ctx.run(lambda progress: commitments.mark_signed(
             db, ids, kind=kind, signed_on=on, signed_by=by, notes=note, progress=progress),
             done, parent=self,
-            on_progress=lambda d, t: self.message.setText(f"Đang ghi… {number(d)}/{number(t)}"))
+            on_progress=lambda d, t: self.message.setText(
+                f"Đang ghi… {format_number(d)}/{format_number(t)}"))
 
     def unmark_selected(self) -> None:
         rows = self.table.selected_rows()
@@ -290,7 +291,7 @@ class CommitmentsPage(QWidget):
             self.message.setText("Chọn các dòng đã ký để bỏ đánh dấu.")
             return
         db, ids = self.ctx.db, [r.commitment_id for r in chosen]
-        label = f"bỏ đánh dấu {number(len(ids))} dòng"
+        label = f"bỏ đánh dấu {format_number(len(ids))} dòng"
 
         def done(changes: Changes) -> None:
             self.undo_stack.push(label, lambda: commitments.restore_commitments(db, ids))

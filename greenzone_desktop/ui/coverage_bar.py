@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from greenzone_desktop.services.commitments import Coverage
+from greenzone_desktop.text import format_number
 
 STYLE = """
 QFrame#coverage_bar { background: #eef5ee; border: 1px solid #b9d7bd; border-radius: 4px; }
@@ -14,11 +15,6 @@ QProgressBar { border: 1px solid #9bbf9f; border-radius: 3px; background: white;
 QProgressBar::chunk { background: #2e9d46; }
 QProgressBar[low="true"]::chunk { background: #d68910; }
 """
-
-
-def number(n: int) -> str:
-    """Thousands with a dot, as Vietnamese offices write them: 20.000."""
-    return f"{n:,}".replace(",", ".")
 
 
 def percent(value: float) -> str:
@@ -42,15 +38,16 @@ class _Part(QWidget):
 
     def show_value(self, signed: int, total: int, pct: float, noun: str) -> None:
         if total:
-            self.label.setText(f"{self.title}: <b>{number(signed)}</b>/{number(total)} {noun} "
-                               f"đã ký (<b>{percent(pct)}</b>)")
+            self.label.setText(f"{self.title}: <b>{format_number(signed)}</b>/"
+                               f"{format_number(total)} {noun} đã ký (<b>{percent(pct)}</b>)")
         else:
             self.label.setText(f"{self.title}: không có {noun}")
         self.bar.setValue(round(pct * 10))
         self.bar.setProperty("low", pct < 100.0)
         self.bar.style().unpolish(self.bar)
         self.bar.style().polish(self.bar)
-        self.label.setToolTip(f"Còn {number(total - signed)} {noun} chưa ký" if total else "")
+        left = format_number(total - signed)
+        self.label.setToolTip(f"Còn {left} {noun} chưa ký" if total else "")
 
 
 class CoverageBar(QFrame):

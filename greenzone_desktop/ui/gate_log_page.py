@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from greenzone_desktop.services import checkpoints as cps
 from greenzone_desktop.services import gate_log
 from greenzone_desktop.services.changes import Changes
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.health_models import RED, RowsModel
 from greenzone_desktop.ui.health_tabs import table
@@ -207,7 +208,8 @@ class GateLogPage(QWidget):
         for c in range(len(ENTRY_COLUMNS) - 1):  # long places are cut, «Cần chú ý» stays in view
             self.view.setColumnWidth(c, min(self.view.columnWidth(c), 150))
         flagged = sum(r.flagged for r in rows)
-        self.count.setText(f"{len(rows)} lượt, {flagged} lượt cần chú ý")
+        self.count.setText(f"{format_number(len(rows))} lượt, "
+                           f"{format_number(flagged)} lượt cần chú ý")
         self.summary.setText("\n".join(s.text for s in summary if s.entries)
                              or "Chưa có lượt ra vào nào trong ngày.")
 
@@ -306,7 +308,8 @@ class GateLogPage(QWidget):
                                               f"so-ra-vao-{day:%Y-%m-%d}.xlsx", "Excel (*.xlsx)")
         if path:
             self.ctx.run(lambda: gate_log.export_excel(self.ctx.db, path, day, day, cid),
-                         lambda n: self.status.setText(f"Đã xuất {n} dòng: {path}"), parent=self)
+                         lambda n: self.status.setText(f"Đã xuất {format_number(n)} dòng: {path}"),
+                         parent=self)
 
     def show_target(self, **target: Any) -> None:
         if "checkpoint_id" in target:

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from greenzone_desktop.services.handoff import SUFFIX, ImportResult, TableCounts, import_package
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext, error_text
-from greenzone_desktop.ui.handoff_models import RED, Column, RowsModel, count, number, rows_view
+from greenzone_desktop.ui.handoff_models import RED, Column, RowsModel, number, rows_view
 
 PREVIEW_COLUMNS = [
     Column("Bảng dữ liệu", lambda t: t.label),
@@ -46,8 +47,8 @@ def summary_text(r: ImportResult) -> str:
     if r.older_package:
         lines.append(f"Gói này cũ hơn gói số {r.last_sequence} đã nhập: dữ liệu mới hơn được "
                      "giữ nguyên.")
-    parts = [f"{count(r.total('new'))} mới", f"{count(r.total('updated'))} cập nhật",
-             f"{count(r.total('deleted'))} xoá", f"{count(r.total('conflicts'))} xung đột"]
+    parts = [f"{format_number(r.total(key))} {word}" for key, word in (
+        ("new", "mới"), ("updated", "cập nhật"), ("deleted", "xoá"), ("conflicts", "xung đột"))]
     lines.append("Tổng: " + ", ".join(parts) + ".")
     if r.total("conflicts"):
         lines.append("Các xung đột được giữ bản ở máy này cho tới khi bạn chọn từng trường "

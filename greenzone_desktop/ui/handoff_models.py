@@ -11,6 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from greenzone_desktop.text import format_number
+
 Index = QModelIndex | QPersistentModelIndex
 RED = "#b3261e"
 GREEN = "#1b6e20"
@@ -99,9 +101,5 @@ def rows_view(model: QAbstractTableModel, *, stretch: int = 0) -> QTableView:
 
 
 def number(value: int) -> str:
-    """1234 -> '1.234' (Vietnamese thousands separator); 0 shows as empty."""
-    return f"{value:,}".replace(",", ".") if value else ""
-
-
-def count(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+    """A count in a table cell (1.234); 0 shows as empty."""
+    return format_number(value) if value else ""

@@ -29,10 +29,11 @@ from greenzone_desktop.services.drives import Drive, removable_drives
 from greenzone_desktop.services.handoff import ExportResult, export_package, handoff_log
 from greenzone_desktop.services.handoff_units import Peer, peers
 from greenzone_desktop.services.units import home_unit
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext, error_text
 from greenzone_desktop.ui.handoff_conflicts_panel import ConflictsPanel
 from greenzone_desktop.ui.handoff_import_dialog import HandoffImportDialog
-from greenzone_desktop.ui.handoff_models import GREEN, RED, Column, RowsModel, count, rows_view
+from greenzone_desktop.ui.handoff_models import GREEN, RED, Column, RowsModel, rows_view
 from greenzone_desktop.ui.table_views import page_heading
 
 
@@ -61,7 +62,7 @@ def _log_columns(names: dict[str, str]) -> list[Column]:
         Column("Đơn vị", lambda r: names.get(r["peer_unit_id"] or "", r["source_name"])),
         Column("Gói số", lambda r: str(r["sequence"]), number=True),
         Column("Lúc", lambda r: r["logged_at"].strftime("%d/%m/%Y %H:%M")),
-        Column("Số dòng", lambda r: count(sum(_rows(r["counts"]))), number=True),
+        Column("Số dòng", lambda r: format_number(sum(_rows(r["counts"]))), number=True),
         Column("Xác nhận", lambda r: ("Đã nhận" if r["acknowledged"] else "Chưa")
                if r["direction"] == "out" else ""),
     ]
@@ -258,7 +259,7 @@ class HandoffPage(QWidget):
             self.export_progress.setVisible(False)
             self._export_message(
                 f"Xong: đã ghi và đọc lại kiểm tra gói số {result.sequence} gửi "
-                f"{result.peer_name} ({count(result.rows)} dòng, "
+                f"{result.peer_name} ({format_number(result.rows)} dòng, "
                 f"{max(1, result.size // 1024)} KB).\nTệp: {result.path}", GREEN)
             self.reload()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from greenzone_desktop.services import commitments, health, vaccination
 from greenzone_desktop.services.changes import Changes
+from greenzone_desktop.text import format_decimal, format_number
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.health_dialogs import DoseDialog
 from greenzone_desktop.ui.health_models import GREEN, RED, RowsModel, fmt_date
@@ -86,7 +87,8 @@ class QuarantineTab(QWidget):
     def _show(self, rows: list[health.QuarantineHousehold]) -> None:
         self.model.set_rows(rows)
         missing = sum(1 for r in rows if not r.has_commitment)
-        self.summary.setText(f"{len(rows)} hộ đang cách ly tại nhà — {missing} hộ chưa ký cam kết"
+        self.summary.setText(f"{format_number(len(rows))} hộ đang cách ly tại nhà — "
+                             f"{format_number(missing)} hộ chưa ký cam kết"
                              if rows else "Không có hộ nào đang cách ly tại nhà.")
         self.view.resizeColumnsToContents()
 
@@ -118,7 +120,7 @@ def _pct(b: vaccination.BandCoverage, which: str) -> str:
     if not b.people:
         return "—"
     n, pct = (b.one_dose, b.one_dose_pct) if which == "one" else (b.full, b.full_pct)
-    return f"{n} ({pct:.1f} %)".replace(".", ",")
+    return f"{format_number(n)} ({format_decimal(pct)} %)"
 
 
 class CoverageTab(QWidget):
@@ -160,7 +162,7 @@ class CoverageTab(QWidget):
             row: dict[str, Any] = {"id": area, "area": area or "Toàn đơn vị"}
             for code, *_ in vaccination.AGE_BANDS:
                 b = cov.band(code, area)
-                row[f"{code}:people"] = str(b.people)
+                row[f"{code}:people"] = format_number(b.people)
                 row[f"{code}:one"] = _pct(b, "one")
                 row[f"{code}:full"] = _pct(b, "full")
             rows.append(row)
@@ -168,7 +170,8 @@ class CoverageTab(QWidget):
         self.note.setText(
             f"Tính đến ngày {cov.day.strftime('%d/%m/%Y')}; tiêm đủ = {cov.full_doses} mũi "
             "(sửa trong quy định). Không tính người tạm vắng"
-            + (f"; {cov.unknown_age} người chưa rõ năm sinh." if cov.unknown_age else "."))
+            + (f"; {format_number(cov.unknown_age)} người chưa rõ năm sinh." if cov.unknown_age
+               else "."))
 
     def add_dose(self) -> None:
         dialog = DoseDialog(self.ctx, self)

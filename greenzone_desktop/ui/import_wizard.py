@@ -37,6 +37,7 @@ from greenzone_desktop.services.importing import (
     plan_import,
     write_rejected_rows,
 )
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext, show_error
 from greenzone_desktop.ui.import_models import FILTERS, PreviewModel
 from greenzone_desktop.ui.import_pages import FilePage, GroupingPage, MappingPage, SheetPage
@@ -124,12 +125,12 @@ class PreviewPage(QWizardPage):
         plan = self.wiz().plan
         if plan is None:
             return
-        c = plan.counts
+        c, n = plan.counts, format_number
         self.counts.setText(
             f"Tệp «{plan.file}», trang «{plan.sheet}», tiêu đề ở dòng {plan.header_row}: "
-            f"{len(plan.rows)} dòng. Sẽ nhập {c['new']} người mới ({c['households']} hộ mới), "
-            f"cập nhật {c['update']}, bỏ qua {c['skip']}; {c['error']} dòng lỗi không nhập "
-            "(lưu ra tệp để sửa ở bước cuối)."
+            f"{n(len(plan.rows))} dòng. Sẽ nhập {n(c['new'])} người mới ({n(c['households'])} hộ "
+            f"mới), cập nhật {n(c['update'])}, bỏ qua {n(c['skip'])}; {n(c['error'])} dòng lỗi "
+            "không nhập (lưu ra tệp để sửa ở bước cuối)."
         )
         for button in self.action_buttons.values():
             button.setEnabled(c["duplicates"] > 0)
@@ -198,8 +199,8 @@ class ResultPage(QWizardPage):
         self.summary.setText(result.summary if result else "")
         errors = plan.counts["error"] if plan else 0
         self.save.setEnabled(errors > 0)
-        self.saved.setText(f"{errors} dòng lỗi chưa nhập: lưu ra tệp, sửa các ô theo cột «Lỗi "
-                           "cần sửa» rồi nhập lại tệp đó." if errors else "")  # fmt: skip
+        self.saved.setText(f"{format_number(errors)} dòng lỗi chưa nhập: lưu ra tệp, sửa các ô "
+                           "theo cột «Lỗi cần sửa» rồi nhập lại tệp đó." if errors else "")
 
 
 class ImportWizard(QWizard):
@@ -321,8 +322,8 @@ class ImportWizard(QWizard):
 
         def done(count: int) -> None:
             self.result_page.saved.setText(
-                f"Đã lưu {count} dòng lỗi vào «{Path(path).name}». Sửa các ô theo cột «Lỗi cần "
-                "sửa» rồi nhập lại tệp đó."
+                f"Đã lưu {format_number(count)} dòng lỗi vào «{Path(path).name}». Sửa các ô "
+                "theo cột «Lỗi cần sửa» rồi nhập lại tệp đó."
             )
 
         self._run(lambda: write_rejected_rows(plan, path), done, "Đang lưu các dòng lỗi…")

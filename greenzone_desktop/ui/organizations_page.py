@@ -14,7 +14,7 @@ from greenzone_desktop.services import commitments, organizations
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.organizations import OrganizationQuery, OrganizationView
 from greenzone_desktop.services.print_unit import phone_text
-from greenzone_desktop.text import format_date
+from greenzone_desktop.text import format_date, format_number
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.history_dialog import HistoryDialog
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column, LazyTableModel
@@ -45,7 +45,8 @@ COLUMNS = [
     Column("Điện thoại", "phone", fmt=phone_text),
     Column("Địa chỉ", "address", sort="address"),
     Column("Tổ", "area", sort="area"),
-    Column("Số lao động", "workers", align=RIGHT, sort="workers"),
+    Column("Số lao động", "workers", align=RIGHT, sort="workers",
+           fmt=lambda n: format_number(n) if n is not None else ""),
     Column("Cam kết", "signed_on", align=CENTER, sort="signed_on",
            fmt=lambda on: f"Đã ký {format_date(on)}" if on else "Chưa ký"),
 ]

@@ -20,6 +20,7 @@ from greenzone_desktop.services import people_list
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.people_list import PeopleQuery, PersonRow
 from greenzone_desktop.services.print_unit import phone_text
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.history_dialog import HistoryDialog
 from greenzone_desktop.ui.lazy_table import CENTER, Column, LazyTableModel
@@ -234,9 +235,9 @@ class PeoplePage(QWidget):
         filtered = any((self.search.text().strip(), *(combo_code(c) for c in (
             self.age, self.residency, self.vaccination, self.health, self.area))))
         if filtered and self.total:
-            self.count.setText(f"{n:,} / {self.total:,} người".replace(",", "."))
+            self.count.setText(f"{format_number(n)} / {format_number(self.total)} người")
         elif n or self.total:
-            self.count.setText(f"{(n or self.total):,} người".replace(",", "."))
+            self.count.setText(f"{format_number(n or self.total)} người")
         else:
             self.count.setText("Chưa có nhân khẩu nào.")
         if filtered and n == 0:

@@ -51,6 +51,7 @@ from greenzone_desktop.services.printing_service import (
 from greenzone_desktop.services.roster_excel import export_roster_excel
 from greenzone_desktop.services.roster_print import print_roster
 from greenzone_desktop.services.settings import all_settings
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext, error_text, show_error
 from greenzone_desktop.ui.print_preview import PdfPreview, prepare_printer, print_document
 from greenzone_desktop.ui.print_scope import ScopeBox
@@ -75,10 +76,10 @@ LARGE_JOB_PAGES = 60_000
 
 def plan_text(p: PrintPlan, noun: str) -> str:
     """"Sẽ in 3 sổ: 54 trang, 27 tờ A4." with advice for a very large job."""
-    text = f"Sẽ in {p.documents} {noun}: {p.text} A4."
+    text = f"Sẽ in {format_number(p.documents)} {noun}: {p.text} A4."
     if p.pages > LARGE_JOB_PAGES:
         text += (f" Bản in rất lớn: nên in từng phần (chọn các hộ theo tổ, khu), mỗi lần "
-                 f"không quá {LARGE_JOB_PAGES:,} trang.".replace(",", "."))
+                 f"không quá {format_number(LARGE_JOB_PAGES)} trang.")
     return text
 
 
@@ -391,7 +392,8 @@ class PrintPage(QWidget):
             show_error(self, exc)
             return
         two = "in hai mặt, " if summary.sheets < summary.pages else ""
-        self.status.setText(f"Bản in gồm {pages} trang ({two}{summary.sheets} tờ A4). "
+        self.status.setText(f"Bản in gồm {format_number(pages)} trang "
+                            f"({two}{format_number(summary.sheets)} tờ A4). "
                             "Xem lại rồi bấm «In…» hoặc «Lưu PDF…».")
         self._set_output_enabled(True)
         self.generated.emit(pages)
@@ -480,5 +482,5 @@ class PrintPage(QWidget):
             return 0
         finally:
             bar.close()
-        self.status.setText(f"Đã gửi {done} trang tới máy in.")
+        self.status.setText(f"Đã gửi {format_number(done)} trang tới máy in.")
         return done

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from greenzone_desktop.services import sweeps
 from greenzone_desktop.services.changes import Changes
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.lazy_table import Column, LazyTableModel
 from greenzone_desktop.ui.small_table import (
@@ -38,7 +39,8 @@ SWEEP_COLUMNS = [
     Col("Đợt rà soát", lambda s: s.name),
     Col("Bắt đầu", lambda s: date_text(s.started_on)),
     Col("Kết thúc", lambda s: date_text(s.ended_on) or "đang rà soát"),
-    Col("Đã đến", lambda s: f"{s.visited}/{s.total} hộ", align_right=True),
+    Col("Đã đến", lambda s: f"{format_number(s.visited)}/{format_number(s.total)} hộ",
+        align_right=True),
     Col("Tiến độ", lambda s: f"{s.percent:.1f} %".replace(".", ","), align_right=True,
         colour=lambda s: "#2e7d32" if s.percent >= 100 else ""),
 ]
@@ -154,8 +156,9 @@ class SweepsTab(QWidget):
             state = (f"kết thúc {date_text(sw.ended_on)}" if sw.closed
                      else "đang rà soát")
             self.summary.setText(f"<b>{sw.name}</b> — bắt đầu {date_text(sw.started_on)}, "
-                                 f"{state}: đã đến {sw.visited}/{sw.total} hộ, còn "
-                                 f"{sw.total - sw.visited} hộ.")
+                                 f"{state}: đã đến {format_number(sw.visited)}/"
+                                 f"{format_number(sw.total)} hộ, "
+                                 f"còn {format_number(sw.total - sw.visited)} hộ.")
             self.progress.setMaximum(max(sw.total, 1))
             self.progress.setValue(sw.visited)
         self.missing.set_query(self.sweep_id)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from greenzone_desktop.services import testing, zones
 from greenzone_desktop.services.changes import Changes
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext
-from greenzone_desktop.ui.coverage_bar import number
 from greenzone_desktop.ui.health_models import GREEN, RowsModel, fmt_date
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column
@@ -32,7 +32,7 @@ ROUND_COLUMNS = [
     Column("Phạm vi", "scope_text", fmt=lambda v: v.split(" — ")[0][:1].upper()
            + v.split(" — ")[0][1:]),
     Column("Đối tượng", "target", fmt=lambda v: TestTarget(v).label),
-    Column("Đã XN", "tested", align=RIGHT, fmt=number),
+    Column("Đã XN", "tested", align=RIGHT, fmt=format_number),
     Column("Trạng thái", "closed", fmt=lambda v: "Đã đóng" if v else "Đang làm"),
 ]
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from greenzone_desktop.services import testing, testing_lists, testing_marks
 from greenzone_desktop.services.changes import Changes
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext, error_text
-from greenzone_desktop.ui.coverage_bar import number
 from greenzone_desktop.ui.health_models import RowsModel
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column, LazyTableModel
@@ -191,17 +191,17 @@ class RoundPanel(QWidget):
         self.title.setText(f"{r.name}{closed}<br><small>{r.method_text}; {r.scope_text}</small>")
         if p.untested:
             self.untested_label.setStyleSheet("color: #c0392b;")
-            self.untested_label.setText(f"Chưa xét nghiệm: {number(p.untested)} người")
+            self.untested_label.setText(f"Chưa xét nghiệm: {format_number(p.untested)} người")
         else:
             self.untested_label.setStyleSheet("color: #1e8449;")
             self.untested_label.setText("Đã xét nghiệm đủ, không bỏ sót ai.")
         self.progress.setText(
-            f"Đã xét nghiệm {number(p.tested)}/{number(p.expected)} người · "
-            f"âm tính {number(p.negative)} · "
-            f"dương tính {number(p.positive)} · chờ kết quả {number(p.pending)}"
-            + (f" · ngoài danh sách {number(p.outside)}" if p.outside else ""))
-        self.tabs.setTabText(0, f"Chưa xét nghiệm ({number(p.untested)})")
-        self.tabs.setTabText(1, f"Đã xét nghiệm ({number(p.tested + p.outside)})")
+            f"Đã xét nghiệm {format_number(p.tested)}/{format_number(p.expected)} người · "
+            f"âm tính {format_number(p.negative)} · "
+            f"dương tính {format_number(p.positive)} · chờ kết quả {format_number(p.pending)}"
+            + (f" · ngoài danh sách {format_number(p.outside)}" if p.outside else ""))
+        self.tabs.setTabText(0, f"Chưa xét nghiệm ({format_number(p.untested)})")
+        self.tabs.setTabText(1, f"Đã xét nghiệm ({format_number(p.tested + p.outside)})")
         self.code.setEnabled(not r.closed)
 
     # -- ticking ----------------------------------------------------------------------------
@@ -238,8 +238,8 @@ class RoundPanel(QWidget):
         ids, rid = self._selected(self.untested_view, self.untested), self.round_id
         if ids and rid:
             self.ctx.run(lambda: testing_marks.mark_tested(self.ctx.db, rid, ids),
-                         lambda c: self._done(c, f"Đã đánh dấu {len(ids)} người."), parent=self,
-                         on_error=self._failed)
+                         lambda c: self._done(c, f"Đã đánh dấu {format_number(len(ids))} người."),
+                         parent=self, on_error=self._failed)
 
     def _tick_left(self, index: Any) -> None:
         row = self.left.row_at(index.row())
@@ -251,7 +251,8 @@ class RoundPanel(QWidget):
         ids, rid = self._selected(self.tested_view, self.tested), self.round_id
         if ids and rid:
             self.ctx.run(lambda: testing_marks.unmark_tested(self.ctx.db, rid, ids),
-                         lambda c: self._done(c, f"Đã bỏ đánh dấu {len(ids)} người."),
+                         lambda c: self._done(
+                             c, f"Đã bỏ đánh dấu {format_number(len(ids))} người."),
                          parent=self, on_error=self._failed)
 
     def record(self, outcome: str) -> None:
@@ -261,7 +262,8 @@ class RoundPanel(QWidget):
             label = TestOutcome(outcome).label.lower()
             self.ctx.run(lambda: testing_marks.record_results(self.ctx.db, rid, ids, outcome,
                                                               pool_code=pool),
-                         lambda c: self._done(c, f"Đã ghi kết quả {label} cho {len(ids)} người."),
+                         lambda c: self._done(
+                             c, f"Đã ghi kết quả {label} cho {format_number(len(ids))} người."),
                          parent=self, on_error=self._failed)
 
     def positives_to_f0(self) -> None:
@@ -271,8 +273,8 @@ class RoundPanel(QWidget):
 
         def done(result: tuple[int, int]) -> None:
             added, already = result
-            text = f"Đã ghi {added} người là F0"
-            text += f"; {already} người đã là F0 từ trước." if already else "."
+            text = f"Đã ghi {format_number(added)} người là F0"
+            text += f"; {format_number(already)} người đã là F0 từ trước." if already else "."
             self._done(Changes(health=True, households=True), text)
 
         self.ctx.run(lambda: testing_marks.positives_to_f0(self.ctx.db, rid, ids), done,

@@ -28,6 +28,7 @@ from greenzone_desktop.services.violations import (
     list_violations,
     save_violation,
 )
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.small_table import (
     Col,
@@ -48,7 +49,7 @@ COLUMNS = [
     Col("Hành vi vi phạm", lambda v: v.what),
     Col("Nơi vi phạm", lambda v: v.place),
     Col("Hình thức xử lý", lambda v: v.handling_label),
-    Col("Tiền phạt", lambda v: f"{v.fine_amount:,} đ".replace(",", ".") if v.fine_amount
+    Col("Tiền phạt", lambda v: f"{format_number(v.fine_amount)} đ" if v.fine_amount
         else "", align_right=True),
     Col("Trạng thái", lambda v: v.status_label,
         colour=lambda v: "#c62828" if v.status == ViolationStatus.OPEN else "#2e7d32"),

@@ -31,13 +31,13 @@ from greenzone_desktop.services.handoff_ward import (
     write_ward_report,
 )
 from greenzone_desktop.services.units import home_unit
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext, error_text
 from greenzone_desktop.ui.handoff_models import (
     GREEN,
     RED,
     Column,
     RowsModel,
-    count,
     number,
     rows_view,
 )
@@ -55,23 +55,23 @@ STATUS_COLUMNS = [
     Column("Thôn, tổ dân phố", lambda v: v.name),
     Column("Gói gần nhất", _when),
     Column("Gói số", lambda v: str(v.sequence) if v.sequence else "", number=True),
-    Column("Số gói", lambda v: count(v.packages), number=True),
+    Column("Số gói", lambda v: format_number(v.packages), number=True),
     Column("Dòng trong gói", lambda v: number(v.rows), number=True),
-    Column("Số hộ", lambda v: count(v.households), number=True),
-    Column("Nhân khẩu", lambda v: count(v.persons), number=True),
+    Column("Số hộ", lambda v: format_number(v.households), number=True),
+    Column("Nhân khẩu", lambda v: format_number(v.persons), number=True),
     Column("Tình trạng", lambda v: "Quá hạn gửi gói" if v.overdue else "Đúng hạn",
            colour=lambda v: RED if v.overdue else GREEN),
 ]
 FIGURE_COLUMNS = [
     Column("Thôn, tổ dân phố", lambda f: f.name),
-    Column("Số hộ", lambda f: count(f.households), number=True),
-    Column("Nhân khẩu", lambda f: count(f.persons), number=True),
-    Column("Tiêm ≥ 1 mũi", lambda f: count(f.vaccinated), number=True),
-    Column("Tiêm đủ liều", lambda f: count(f.fully_vaccinated), number=True),
-    Column("F0", lambda f: count(f.f0), number=True, colour=lambda f: RED if f.f0 else ""),
-    Column("F1", lambda f: count(f.f1), number=True),
-    Column("Đang cách ly", lambda f: count(f.quarantine), number=True),
-    Column("Hộ ký cam kết", lambda f: count(f.households_signed), number=True),
+    Column("Số hộ", lambda f: format_number(f.households), number=True),
+    Column("Nhân khẩu", lambda f: format_number(f.persons), number=True),
+    Column("Tiêm ≥ 1 mũi", lambda f: format_number(f.vaccinated), number=True),
+    Column("Tiêm đủ liều", lambda f: format_number(f.fully_vaccinated), number=True),
+    Column("F0", lambda f: format_number(f.f0), number=True, colour=lambda f: RED if f.f0 else ""),
+    Column("F1", lambda f: format_number(f.f1), number=True),
+    Column("Đang cách ly", lambda f: format_number(f.quarantine), number=True),
+    Column("Hộ ký cam kết", lambda f: format_number(f.households_signed), number=True),
     Column("Tỷ lệ ký", lambda f: f"{f.signed_share * 100:.1f} %".replace(".", ","),
            number=True),
 ]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from greenzone_desktop.services import testing, zones
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ServiceError
-from greenzone_desktop.text import format_date
+from greenzone_desktop.text import format_date, format_number
 from greenzone_desktop.ui.context import AppContext, error_text
 from greenzone_desktop.ui.health_dialogs import DateDialog
 from greenzone_desktop.ui.health_models import AMBER, GREEN, RowsModel, fmt_date
@@ -180,7 +180,8 @@ class ZonesTab(QWidget):
         state = (f"đã gỡ ngày {format_date(z.lifted_on)}" if z.lifted_on else
                  f"{z.days_since_f0} ngày kể từ {'F0 cuối cùng' if z.last_f0_on else 'khi bắt đầu'}"
                  f", dự kiến gỡ ngày {format_date(z.proposed_lift)}")
-        self.detail.setText(f"<b>{z.name}</b> — {z.households} hộ, {z.persons} người; {state}.")
+        self.detail.setText(f"<b>{z.name}</b> — {format_number(z.households)} hộ, "
+                            f"{format_number(z.persons)} người; {state}.")
 
         def job() -> tuple[list, list]:
             plan = [] if z.lifted_on else testing.zone_schedule(db, z.id, date.today())

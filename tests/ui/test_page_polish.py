@@ -30,3 +30,16 @@ def test_every_page_opens_with_its_heading(qtbot, ctx) -> None:  # noqa: ANN001
         if cls.title not in _headings(page):
             missing.append(page_id)
     assert missing == []
+
+
+def test_counts_read_with_the_dot_between_thousands(qtbot) -> None:  # noqa: ANN001
+    from greenzone_desktop.services.vaccination import BandCoverage
+    from greenzone_desktop.ui.coverage_bar import _Part
+    from greenzone_desktop.ui.health_tabs import _pct
+
+    part = _Part("Hộ gia đình")
+    qtbot.addWidget(part)
+    part.show_value(17265, 20000, 86.3, "hộ")
+    assert "<b>17.265</b>/20.000 hộ" in part.label.text()
+    assert part.label.toolTip() == "Còn 2.735 hộ chưa ký"
+    assert _pct(BandCoverage(people=57600, one_dose=54825, full=49598), "one") == "54.825 (95,2 %)"

@@ -148,4 +148,4 @@ def test_plan_text_advises_parts_for_huge_jobs():
 
     assert plan_text(PrintPlan(3, 54, 27), "sổ") == "Sẽ in 3 sổ: 54 trang, 27 tờ A4."
     huge = plan_text(PrintPlan(20000, 360000, 180000), "sổ")
-    assert huge.startswith("Sẽ in 20000 sổ: 360000 trang") and "60.000 trang" in huge
+    assert huge.startswith("Sẽ in 20.000 sổ: 360.000 trang") and "60.000 trang" in huge
