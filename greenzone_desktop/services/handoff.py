@@ -174,7 +174,7 @@ def export_package(
                 progress(begun[0], total)
             begun[0] += 1
 
-        sent: list[tuple[Any, ...]] = []
+        sent: dict[str, list[tuple]] = {}
         tables = {spec.name: pending_rows(conn, spec, peer.unit_id, scope, everything, counts,
                                           sent, step) for spec in SPECS}
         info = write_package(target, manifest, tables, password, scrypt_n=scrypt_n)

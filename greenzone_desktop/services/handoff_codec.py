@@ -133,6 +133,11 @@ class TableSpec:
     bool_positions: tuple[int, ...] = ()
     checks: tuple[tuple[str, str, bool], ...] = ()  # (column, kind, nullable)
     convert: Callable[..., tuple] = field(default=lambda raw, slow: (), compare=False)
+    # A stored row as its package dict; `package_row_with_base` also takes the agreed
+    # (version, origin) as two more items at the end of the tuple.
+    package_row: Callable[[tuple], dict[str, Any]] = field(default=dict, compare=False)
+    package_row_with_base: Callable[[tuple], dict[str, Any]] = field(default=dict,
+                                                                     compare=False)
 
     def index(self, column: str) -> int:
         return self.columns.index(column)
@@ -162,13 +167,7 @@ class TableSpec:
 
     def to_package(self, row: tuple) -> dict[str, Any]:
         """A stored row (tuple in column order) as the flat dict written to a package."""
-        out = dict(zip(self.columns, row, strict=True))
-        columns = self.columns
-        for i in self.bool_positions:
-            value = row[i]
-            if value is not None:
-                out[columns[i]] = bool(value)
-        return out
+        return self.package_row(row)
 
     def from_package(self, raw: dict[str, Any]) -> tuple:
         """A package row back to the stored form, checked; raises ServiceError saying where."""
@@ -235,12 +234,38 @@ def _converter(checks: tuple[tuple[str, str, bool], ...]) -> Callable[..., tuple
     return scope["convert"]
 
 
+class _Bools(dict):
+    """Stored booleans (0/1/NULL) to JSON ones; anything else by its truth."""
+
+    def __missing__(self, key: Any) -> bool:
+        return bool(key)
+
+
+_BOOLS = _Bools({0: False, 1: True, None: None})
+
+
+def _package_maker(names: tuple[str, ...], bools: tuple[int, ...], with_base: bool
+                   ) -> Callable[[tuple], dict[str, Any]]:
+    """A function building a package dict from a stored tuple with one dict display (the
+    fastest way CPython builds a dict with known keys). Generated once per table."""
+    items = [f"{name!r}: BOOLS[r[{i}]]" if i in bools else f"{name!r}: r[{i}]"
+             for i, name in enumerate(names)]
+    if with_base:
+        items += [f"{BASE_VERSION!r}: r[{len(names)}]", f"{BASE_ORIGIN!r}: r[{len(names) + 1}]"]
+    scope: dict[str, Any] = {"BOOLS": _BOOLS}
+    exec(f"def make(r):\n    return {{{', '.join(items)}}}\n", scope)  # noqa: S102 - names only
+    return scope["make"]
+
+
 def _spec(model: type) -> TableSpec:
     table = model.__table__  # type: ignore[attr-defined]
     # The id goes first: merge code addresses rows as (id, *rest).
-    cols = tuple(sorted(table.columns, key=lambda c: c.name != "id"))
+    # Columns marked local (a search key this PC derives from other tables) never travel.
+    cols = tuple(sorted((c for c in table.columns if not c.info.get("local")),
+                        key=lambda c: c.name != "id"))
     checks = tuple((c.name, _kind(c), bool(c.nullable) and not c.primary_key) for c in cols)
     names = tuple(str(c.name) for c in cols)
+    bools = tuple(i for i, c in enumerate(cols) if _kind(c) == "bool")
     return TableSpec(
         name=str(table.name),  # not quoted_name: sqlite3 would probe it on every row
         model=model,
@@ -248,9 +273,11 @@ def _spec(model: type) -> TableSpec:
         kinds=tuple(_kind(c) for c in cols),
         nullable=tuple(bool(c.nullable) and not c.primary_key for c in cols),
         merge_fields=tuple(n for n in names if n not in STAMP),
-        bool_positions=tuple(i for i, c in enumerate(cols) if _kind(c) == "bool"),
+        bool_positions=bools,
         checks=checks,
         convert=_converter(checks),
+        package_row=_package_maker(names, bools, with_base=False),
+        package_row_with_base=_package_maker(names, bools, with_base=True),
     )
 
 

@@ -9,16 +9,17 @@ that have not changed since become agreed. Nothing here trusts a clock.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, func, select, update
 
 from greenzone_desktop.models import HandoffLog
-from greenzone_desktop.services.handoff_codec import BASE_ORIGIN, BASE_VERSION, SPECS, TableSpec
+from greenzone_desktop.services.handoff_codec import SPECS, TableSpec
 
 SENT = "sent:"
+SENT_BLOCK = 20_000  # rows per "sent" entry
 
 
 def pending_where(spec: TableSpec, peer_id: str, scope: list[str], everything: bool
@@ -33,11 +34,11 @@ def pending_where(spec: TableSpec, peer_id: str, scope: list[str], everything: b
 
 
 def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[str],
-                 everything: bool, counts: dict[str, int], sent: list[tuple[Any, ...]],
+                 everything: bool, counts: dict[str, int], sent: dict[str, list[tuple]],
                  started: Callable[[], None] | None = None) -> Iterator[dict[str, Any]]:
     """Stream the rows to send as package dicts, each with the agreed (version, origin).
 
-    Rows not yet agreed are noted in `sent` (table, id, version, origin) for `remember_sent`.
+    Rows not yet agreed are noted in `sent[table]` as (id, version, origin) for `remember_sent`.
     """
     if started:
         started()
@@ -45,8 +46,9 @@ def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[st
     sql = f"SELECT {spec.select_sql()}, b.version, b.origin {where}"
     width = len(spec.columns)
     iv, io = spec.index("version"), spec.index("origin")
-    marker = SENT + spec.name
-    to_package = spec.to_package
+    noted = sent.setdefault(spec.name, [])
+    note = noted.append
+    make = spec.package_row_with_base
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     n = 0
     try:
@@ -56,31 +58,57 @@ def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[st
             if not block:
                 break
             for row in block:
-                out = to_package(row[:width])
-                out[BASE_VERSION] = agreed_version = row[width]
-                out[BASE_ORIGIN] = agreed_origin = row[width + 1]
-                if agreed_version != row[iv] or agreed_origin != row[io]:
-                    sent.append((marker, row[0], row[iv], row[io]))
-                yield out
+                if row[width] != row[iv] or row[width + 1] != row[io]:
+                    note((row[0], row[iv], row[io]))
+                yield make(row)
             n += len(block)
     finally:
         cursor.close()
     counts[spec.name] = n
 
 
-def remember_sent(conn: Connection, peer_id: str, sent: list[tuple[Any, ...]],
+def remember_sent(conn: Connection, peer_id: str, sent: dict[str, list[tuple]],
                   sequence: int) -> None:
-    """Mark each row sent (and not yet agreed) with this package's sequence."""
-    data = json.dumps({"seq": sequence})
+    """Keep which rows (id, version, origin) package `sequence` carried, per table.
+
+    One `sync_base` entry per table and block of rows (table name "sent:<table>", row id
+    "<sequence>:<block>", data {"seq": N, "rows": [[id, version, origin], ...]}), not one per
+    row: a first package of a whole village is 270 000 rows.
+    """
+    entries = [
+        (peer_id, SENT + table, f"{sequence}:{start // SENT_BLOCK}", sequence, "",
+         orjson.dumps({"seq": sequence, "rows": rows[start:start + SENT_BLOCK]}).decode())
+        for table, rows in sent.items() for start in range(0, len(rows), SENT_BLOCK)
+    ]
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.executemany(
             "INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE "
             "SET version = excluded.version, origin = excluded.origin, data = excluded.data",
-            ((peer_id, table, rid, version, origin, data) for table, rid, version, origin in sent))
+            entries)
     finally:
         cursor.close()
+
+
+_AGREE = (
+    "INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
+    "SELECT m.peer_unit_id, ?, t.id, t.version, t.origin, {data} FROM {source} "
+    "WHERE m.peer_unit_id = ? AND m.table_name = ? AND json_extract(m.data, '$.seq') <= ? "
+    "ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE SET "
+    "version = excluded.version, origin = excluded.origin, data = excluded.data"
+)
+# The rows a package carried (blocks of [id, version, origin]) ...
+_FROM_BLOCKS = (
+    "sync_base m, json_each(m.data, '$.rows') j JOIN \"{table}\" t "
+    "ON t.id = json_extract(j.value, '$[0]') AND t.version = json_extract(j.value, '$[1]') "
+    "AND t.origin = json_extract(j.value, '$[2]')"
+)
+# ... and one marker per row, as databases kept them before the blocks.
+_FROM_MARKERS = (
+    'sync_base m JOIN "{table}" t ON t.id = m.row_id AND t.version = m.version '
+    "AND t.origin = m.origin"
+)
 
 
 def acknowledge(conn: Connection, peer_id: str, acked: int) -> None:
@@ -88,16 +116,11 @@ def acknowledge(conn: Connection, peer_id: str, acked: int) -> None:
     if acked < 1:
         return
     for spec in SPECS:
-        conn.exec_driver_sql(
-            "INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
-            f"SELECT m.peer_unit_id, ?, t.id, t.version, t.origin, {spec.json_array_sql()} "
-            f'FROM sync_base m JOIN "{spec.name}" t ON t.id = m.row_id '
-            "AND t.version = m.version AND t.origin = m.origin "
-            "WHERE m.peer_unit_id = ? AND m.table_name = ? AND json_extract(m.data, '$.seq') <= ? "
-            "ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE SET "
-            "version = excluded.version, origin = excluded.origin, data = excluded.data",
-            (spec.name, peer_id, SENT + spec.name, acked),
-        )
+        for source in (_FROM_BLOCKS, _FROM_MARKERS):
+            conn.exec_driver_sql(
+                _AGREE.format(data=spec.json_array_sql(), source=source.format(table=spec.name)),
+                (spec.name, peer_id, SENT + spec.name, acked),
+            )
     conn.exec_driver_sql(
         "DELETE FROM sync_base WHERE peer_unit_id = ? AND table_name LIKE 'sent:%' "
         "AND json_extract(data, '$.seq') <= ?", (peer_id, acked))

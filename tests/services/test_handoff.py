@@ -62,6 +62,43 @@ def test_village_to_ward_round_trip_keeps_every_table_equal(demo_db: Database, t
     assert export(demo_db, tmp_path / "p2.gzx").rows == 1
 
 
+def _as_row_markers(db: Database) -> None:
+    """Rewrite the "sent" blocks as one marker per row, as databases kept them before."""
+    with db.session(raw=True) as s:
+        s.connection().exec_driver_sql(
+            "INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
+            "SELECT m.peer_unit_id, m.table_name, json_extract(j.value, '$[0]'), "
+            "json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), "
+            "json_object('seq', m.version) FROM sync_base m, json_each(m.data, '$.rows') j "
+            "WHERE m.table_name LIKE 'sent:%'")
+        gone = s.connection().exec_driver_sql(
+            "DELETE FROM sync_base WHERE table_name LIKE 'sent:%' AND row_id LIKE '%:%'")
+        assert gone.rowcount > 0
+
+
+@pytest.mark.parametrize("kept_as", ["blocks", "row markers"])
+def test_an_acknowledgement_agrees_only_what_the_package_carried(
+        demo_db: Database, tmp_path: Path, kept_as: str) -> None:
+    w = ward(tmp_path)
+    p1 = export(demo_db, tmp_path / "p1.gzx")
+    if kept_as == "row markers":
+        _as_row_markers(demo_db)
+    changed = some_person(demo_db, 1)
+    edit_person(demo_db, changed, occupation="Thợ hàn")  # after p1: the ward has the old one
+    import_(w, p1.path)
+    back = export(w, tmp_path / "back.gzx")
+    assert back.rows == 0
+    import_(demo_db, back.path)  # acknowledges p1
+    with demo_db.session() as s:
+        left = s.connection().exec_driver_sql(
+            "SELECT count(*) FROM sync_base WHERE table_name LIKE 'sent:%'").scalar()
+    assert left == 0
+    p2 = export(demo_db, tmp_path / "p2.gzx")
+    assert p2.rows == 1 and p2.counts["persons"] == 1
+    import_(w, p2.path)
+    assert person(w, changed)["occupation"] == "Thợ hàn"
+
+
 def test_a_cancelled_import_changes_nothing(demo_db: Database, tmp_path: Path) -> None:
     w = ward(tmp_path)
     before = digest(w)
