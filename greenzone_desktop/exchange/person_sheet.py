@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from greenzone_desktop.exchange.excel_reader import (
@@ -244,7 +245,10 @@ def parse_person_sheet(
 
 
 class _RowReader:
-    """Reads the cells of one row into values and problems, for a given mapping."""
+    """Reads the cells of one row into values and problems, for a given mapping.
+
+    What depends only on the mapping (which readers, which columns) is worked out once here:
+    `read` sees every row of the sheet."""
 
     def __init__(self, mapping: ColumnMapping, keep_cells: bool = False) -> None:
         self.mapping = mapping
@@ -254,6 +258,26 @@ class _RowReader:
         self.where = {
             name: (column_letter(i), mapping.header_of(name)) for name, i in self.columns.items()
         }
+        self.today = date.today()
+        columns = self.columns
+        self.has_number = "household_no" in columns
+        self.has_sex = "sex" in columns
+        self.has_cccd = "cccd" in columns
+        self.has_head = "is_head" in columns
+        self.has_residency = "residency" in columns
+        self.flags = tuple((name, kind) for name, kind in (
+            ("permanent", Residency.PERMANENT), ("temporary", Residency.TEMPORARY))
+            if name in columns)  # fmt: skip
+        # Fields read from their cell alone, in the order they were always read.
+        readers: list[tuple[str, Callable[[Cell], object]]] = []
+        if "phone" in columns:
+            readers.append(("phone", read_phone))
+        self.simple_first = tuple(readers)
+        readers = [(name, read_dose) for name in _DOSES if name in columns]
+        readers += [(name, partial(_read_date, label=FIELD_LABELS[name]))
+                    for name in _DATES if name in columns]  # fmt: skip
+        readers += [(name, read_text) for name in _TEXT_FIELDS if name in columns]
+        self.simple_last = tuple(readers)
 
     def cell(self, cells: Sequence[Cell], name: str) -> Cell:
         index = self.columns.get(name)
@@ -265,6 +289,19 @@ class _RowReader:
     def problem(self, row: int, name: str, message: str, **extra: object) -> Problem:
         letter, header = self.where.get(name, ("", FIELD_LABELS.get(name, name)))
         return Problem(row, letter, header, message, **extra)  # type: ignore[arg-type]
+
+    def _simple(self, readers: tuple, got: dict[str, Cell], values: dict[str, object],
+                row: int, problems: list[Problem]) -> None:  # fmt: skip
+        for name, reader in readers:
+            cell = got.get(name)
+            if cell is None:
+                values[name] = None
+                continue
+            try:
+                values[name] = reader(cell)
+            except TextError as exc:
+                values[name] = None
+                problems.append(self.problem(row, name, str(exc)))
 
     def read(self, row: int, cells: Sequence[Cell]) -> ParsedRow:
         values: dict[str, object] = {}
@@ -286,13 +323,13 @@ class _RowReader:
                 got[name] = value
         get = got.get
         values["full_name"] = read_text(get("full_name"))
-        if "household_no" in self.columns:
+        if self.has_number:
             values["household_no"] = read_key(get("household_no"))
         birth: tuple[date | None, int | None] | None = None
         for name in ("birth_date", "birth_year"):
             if birth is None and (cell := get(name)) is not None:
-                birth = attempt(name, read_birth, cell)  # type: ignore[assignment]
-        sex = attempt("sex", read_sex, get("sex")) if "sex" in self.columns else None
+                birth = attempt(name, read_birth, cell, self.today)  # type: ignore[assignment]
+        sex = attempt("sex", read_sex, get("sex")) if self.has_sex else None
         for name, marked in (("male", Sex.MALE), ("female", Sex.FEMALE)):
             cell = get(name)
             if cell is None:
@@ -302,12 +339,12 @@ class _RowReader:
                 continue
             sex = marked
             if read_flag(cell) is None and birth is None:
-                birth = attempt(name, read_birth, cell)  # type: ignore[assignment]
+                birth = attempt(name, read_birth, cell, self.today)  # type: ignore[assignment]
         values["birth_date"], values["birth_year"] = birth or (None, None)
         relation_cell = get("relation")
         relation = attempt("relation", read_relation, relation_cell) if relation_cell else None
         is_head = relation == Relation.HEAD
-        if "is_head" in self.columns and (cell := get("is_head")) is not None:
+        if self.has_head and (cell := get("is_head")) is not None:
             flag = read_flag(cell)
             if flag is None:  # the column holds the head's name
                 values["head_name"] = read_text(cell)
@@ -316,32 +353,26 @@ class _RowReader:
             if relation is None and flag:
                 relation = Relation.HEAD
         values["relation"], values["is_head"] = relation, is_head
-        sex = sex or sex_from_relation(relation_cell)
-        if "cccd" in self.columns:
-            values["cccd"] = attempt("cccd", read_cccd, get("cccd"), values["birth_year"], sex)
-            cccd = values["cccd"]
+        if sex is None and relation_cell is not None:
+            sex = sex_from_relation(relation_cell)
+        if self.has_cccd:
+            cell = get("cccd")
+            cccd = None if cell is None else attempt(
+                "cccd", read_cccd, cell, values["birth_year"], sex)  # fmt: skip
+            values["cccd"] = cccd
             if sex is None and isinstance(cccd, str) and len(cccd) == 12:
                 sex = Sex.FEMALE if int(cccd[3]) % 2 else Sex.MALE
         values["sex"] = sex
-        if "phone" in self.columns:
-            values["phone"] = attempt("phone", read_phone, get("phone"))
+        self._simple(self.simple_first, got, values, row, problems)
         residency = None
-        if "residency" in self.columns:
-            residency = attempt("residency", read_residency, get("residency"))
-        for name, kind in (("permanent", Residency.PERMANENT), ("temporary", Residency.TEMPORARY)):
-            if name in self.columns and read_flag(get(name)):
+        if self.has_residency and (cell := get("residency")) is not None:
+            residency = attempt("residency", read_residency, cell)
+        for name, kind in self.flags:
+            if read_flag(get(name)):
                 residency = residency or kind
-        if residency is not None or "residency" in self.columns:
+        if residency is not None or self.has_residency:
             values["residency"] = residency
-        for name in _DOSES:
-            if name in self.columns:
-                values[name] = attempt(name, read_dose, get(name))
-        for name in _DATES:
-            if name in self.columns:
-                values[name] = attempt(name, read_date, get(name), FIELD_LABELS[name])
-        for name in _TEXT_FIELDS:
-            if name in self.columns:
-                values[name] = read_text(get(name))
+        self._simple(self.simple_last, got, values, row, problems)
         kept = tuple(cells) if problems or self.keep_cells else ()
         return ParsedRow(row, values, problems, kept)
 
@@ -354,6 +385,10 @@ class _RowReader:
             and cells[index].strip()
             for name, index in self.columns.items()
         )
+
+
+def _read_date(cell: Cell, label: str) -> date | None:
+    return read_date(cell, label)
 
 
 def _is_totals(cells: Sequence[Cell]) -> bool:

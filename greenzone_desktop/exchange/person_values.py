@@ -13,6 +13,7 @@ from datetime import date
 from typing import TypeVar
 
 from greenzone_desktop.exchange.excel_reader import Cell
+from greenzone_desktop.idnumbers import PROVINCE_CODES, phone_prefixes
 from greenzone_desktop.text import (
     TextError,
     fold,
@@ -107,25 +108,28 @@ def clear_caches() -> None:
         memo.clear()
 
 
+_MISSING = object()
+
+
 def _cached(reader: Callable[[Cell], _T]) -> Callable[[Cell], _T]:
-    """Remember results (and errors) per distinct cell value; typed per class so 1 != True."""
-    memo: dict[tuple[type, object], _T | TextError] = {}
+    """Remember results (and errors) per distinct cell value; typed per class so 1 != True
+    (text, the usual cell, is its own key)."""
+    memo: dict[object, _T | TextError] = {}
     _MEMOS.append(memo)
 
     def cached(cell: Cell) -> _T:
-        key = (type(cell), cell)
-        try:
-            hit = memo[key]
-        except KeyError:
+        key = cell if type(cell) is str else (type(cell), cell)
+        hit = memo.get(key, _MISSING)
+        if hit is _MISSING:
             try:
                 hit = reader(cell)
             except TextError as exc:
                 hit = exc
             if len(memo) < 200_000:
                 memo[key] = hit
-        if isinstance(hit, TextError):
-            raise hit
-        return hit
+        if type(hit) is TextError:
+            raise hit  # type: ignore[misc]
+        return hit  # type: ignore[return-value]
 
     return cached
 
@@ -146,9 +150,17 @@ def read_key(cell: Cell) -> str | None:
 
 
 @_cached
-def read_birth(cell: Cell) -> tuple[date | None, int | None]:
-    """(birth date, birth year) from a date cell, "12/3/1985", "12-03-85", 1985 or "1985"."""
+def _read_birth(cell: Cell) -> tuple[date | None, int | None]:
     return parse_birth(cell, field="Ngày sinh")
+
+
+def read_birth(cell: Cell, today: date | None = None) -> tuple[date | None, int | None]:
+    """(birth date, birth year) from a date cell, "12/3/1985", "12-03-85", 1985 or "1985".
+
+    `today` (the caller's, once per sheet) lets a plain date cell skip the general parser."""
+    if type(cell) is date and today is not None and cell.year >= 1900 and cell <= today:
+        return cell, cell.year
+    return _read_birth(cell)
 
 
 @_cached
@@ -166,13 +178,37 @@ def read_date(cell: Cell, field: str) -> date | None:
 
 def read_cccd(cell: Cell, birth_year: int | None, sex: str | None) -> str | None:
     """A CCCD / CMND, leading zeros restored when Excel stored it as a number."""
+    digits = _plain_cccd(cell)
+    if digits is not None and digits[:3] in PROVINCE_CODES:
+        # The usual card: 12 digits, a province, then century and sex agreeing with the row.
+        code = ord(digits[3]) - 48
+        if code <= 5 and (sex is None or sex == ("nu" if code % 2 else "nam")) and (
+            birth_year is None
+            or ((birth_year - 1900) // 100 == code // 2 and digits[4:6] == _YY[birth_year % 100])
+        ):  # fmt: skip
+            return digits
     return normalize_cccd(
         cell, birth_year=birth_year, sex=sex, from_number=isinstance(cell, int | float)
     )
 
 
+_YY = tuple(f"{n:02d}" for n in range(100))
+
+
+def _plain_cccd(cell: Cell) -> str | None:
+    """The 12 digits of a cell holding just them (as text, or a number short of its zeros)."""
+    if type(cell) is str:
+        return cell if len(cell) == 12 and cell.isdigit() and cell.isascii() else None
+    if type(cell) is int and 10**9 <= cell < 10**12:
+        return f"{cell:012d}"
+    return None
+
+
 def read_phone(cell: Cell) -> str | None:
     """A phone number with spaces, dots or +84; the leading 0 restored on number cells."""
+    if type(cell) is str and len(cell) == 10 and cell[0] == "0" and cell.isdigit() \
+            and cell.isascii() and cell[:3] in phone_prefixes():  # fmt: skip
+        return cell  # the usual mobile number, already clean
     return normalize_phone(cell, from_number=isinstance(cell, int | float))
 
 
