@@ -30,9 +30,9 @@ from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ValidationError
 from greenzone_desktop.text import format_date, parse_date
 from greenzone_desktop.ui.context import AppContext, show_error
-from greenzone_desktop.ui.health_models import RowsModel
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, Column
+from greenzone_desktop.ui.small_table import SmallTableModel
 from greenzone_desktop.ui.staff_tab import StaffTab
 from greenzone_desktop.ui.table_views import page_heading
 from greenzone_desktop.vocab import CheckpointKind
@@ -73,7 +73,7 @@ class CheckpointTab(QWidget):
         super().__init__()
         self.ctx, self.page = ctx, page
         self.editing: str | None = None
-        self.model = RowsModel(CHECKPOINT_COLUMNS)
+        self.model = SmallTableModel(CHECKPOINT_COLUMNS)
         self.view = table(self.model)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show(cur.row()))
         self.name, self.location, self.phone = QLineEdit(), QLineEdit(), QLineEdit()

@@ -30,10 +30,11 @@ from greenzone_desktop.services import gate_log
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext
-from greenzone_desktop.ui.health_models import RED, RowsModel
+from greenzone_desktop.ui.health_models import RED
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, Column
 from greenzone_desktop.ui.resident_completer import ResidentCompleter
+from greenzone_desktop.ui.small_table import SmallTableModel
 from greenzone_desktop.ui.table_views import page_heading
 
 
@@ -138,7 +139,7 @@ class GateLogPage(QWidget):
         self.flags.setStyleSheet("color: #c0392b; font-weight: bold;")
         self.flags.setWordWrap(True)
 
-        self.model = RowsModel(ENTRY_COLUMNS, colour=lambda r, c: RED if r.flagged else None)
+        self.model = SmallTableModel(ENTRY_COLUMNS, colour=lambda r, c: RED if r.flagged else None)
         self.view = table(self.model)
         out = QPushButton("Ghi giờ ra (F4)")
         out.clicked.connect(self.mark_out)

@@ -25,12 +25,13 @@ from greenzone_desktop.services.handoff_conflicts import (
     resolve_conflict,
 )
 from greenzone_desktop.ui.context import AppContext, error_text
-from greenzone_desktop.ui.handoff_models import RED, Column, RowsModel, rows_view
+from greenzone_desktop.ui.handoff_models import RED
+from greenzone_desktop.ui.small_table import Col, SmallTableModel, table_view
 
 CONFLICT_COLUMNS = [
-    Column("Dữ liệu", lambda c: c.table_label),
-    Column("Dòng", lambda c: c.row_label),
-    Column("Trường xung đột", lambda c: ", ".join(f.label for f in c.fields)),
+    Col("Dữ liệu", lambda c: c.table_label),
+    Col("Dòng", lambda c: c.row_label),
+    Col("Trường xung đột", lambda c: ", ".join(f.label for f in c.fields)),
 ]
 CHOICES = (("Giữ bản ở máy này", LOCAL), ("Lấy bản nhận được", REMOTE))
 
@@ -43,8 +44,8 @@ class ConflictsPanel(QWidget):
         self.ctx = ctx
         self.heading = QLabel("Xung đột chờ quyết định")
         self.heading.setStyleSheet("font-weight: bold;")
-        self.model = RowsModel(CONFLICT_COLUMNS, self)
-        self.list_view = rows_view(self.model, stretch=2)
+        self.model = SmallTableModel(CONFLICT_COLUMNS, self)
+        self.list_view = table_view(self.model, stretch=2)
         self.list_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_fields())
         self.fields = QTableWidget(0, 5)
         self.fields.setHorizontalHeaderLabels(

@@ -22,17 +22,18 @@ from PySide6.QtWidgets import (
 from greenzone_desktop.services.handoff import SUFFIX, ImportResult, TableCounts, import_package
 from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext, error_text
-from greenzone_desktop.ui.handoff_models import RED, Column, RowsModel, number, rows_view
+from greenzone_desktop.ui.handoff_models import RED, number
+from greenzone_desktop.ui.small_table import Col, SmallTableModel, table_view
 
 PREVIEW_COLUMNS = [
-    Column("Bảng dữ liệu", lambda t: t.label),
-    Column("Mới", lambda t: number(t.new), number=True),
-    Column("Cập nhật", lambda t: number(t.updated), number=True),
-    Column("Không đổi", lambda t: number(t.unchanged), number=True),
-    Column("Xoá", lambda t: number(t.deleted), number=True),
-    Column("Xung đột", lambda t: number(t.conflicts), number=True,
+    Col("Bảng dữ liệu", lambda t: t.label),
+    Col("Mới", lambda t: number(t.new), align_right=True),
+    Col("Cập nhật", lambda t: number(t.updated), align_right=True),
+    Col("Không đổi", lambda t: number(t.unchanged), align_right=True),
+    Col("Xoá", lambda t: number(t.deleted), align_right=True),
+    Col("Xung đột", lambda t: number(t.conflicts), align_right=True,
            colour=lambda t: RED if t.conflicts else ""),
-    Column("Cũ hơn (bỏ qua)", lambda t: number(t.older), number=True),
+    Col("Cũ hơn (bỏ qua)", lambda t: number(t.older), align_right=True),
 ]
 
 
@@ -98,8 +99,8 @@ class HandoffImportDialog(QDialog):
         self.status = QLabel("Chọn tệp, nhập mật khẩu rồi bấm «Xem trước»: chưa có gì thay đổi "
                              "cho tới khi bạn bấm «Nhập dữ liệu».")
         self.status.setWordWrap(True)
-        self.model = RowsModel(PREVIEW_COLUMNS, self)
-        self.table = rows_view(self.model, stretch=0)
+        self.model = SmallTableModel(PREVIEW_COLUMNS, self)
+        self.table = table_view(self.model, stretch=0)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.cancel_button)

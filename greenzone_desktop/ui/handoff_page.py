@@ -33,7 +33,8 @@ from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext, error_text
 from greenzone_desktop.ui.handoff_conflicts_panel import ConflictsPanel
 from greenzone_desktop.ui.handoff_import_dialog import HandoffImportDialog
-from greenzone_desktop.ui.handoff_models import GREEN, RED, Column, RowsModel, rows_view
+from greenzone_desktop.ui.handoff_models import GREEN, RED
+from greenzone_desktop.ui.small_table import Col, SmallTableModel, table_view
 from greenzone_desktop.ui.table_views import page_heading
 
 
@@ -56,14 +57,14 @@ def load_state(db: Any) -> PageState:
                      tuple(removable_drives()))
 
 
-def _log_columns(names: dict[str, str]) -> list[Column]:
+def _log_columns(names: dict[str, str]) -> list[Col]:
     return [
-        Column("", lambda r: "Gửi đi" if r["direction"] == "out" else "Nhận về"),
-        Column("Đơn vị", lambda r: names.get(r["peer_unit_id"] or "", r["source_name"])),
-        Column("Gói số", lambda r: str(r["sequence"]), number=True),
-        Column("Lúc", lambda r: r["logged_at"].strftime("%d/%m/%Y %H:%M")),
-        Column("Số dòng", lambda r: format_number(sum(_rows(r["counts"]))), number=True),
-        Column("Xác nhận", lambda r: ("Đã nhận" if r["acknowledged"] else "Chưa")
+        Col("", lambda r: "Gửi đi" if r["direction"] == "out" else "Nhận về"),
+        Col("Đơn vị", lambda r: names.get(r["peer_unit_id"] or "", r["source_name"])),
+        Col("Gói số", lambda r: str(r["sequence"]), align_right=True),
+        Col("Lúc", lambda r: r["logged_at"].strftime("%d/%m/%Y %H:%M")),
+        Col("Số dòng", lambda r: format_number(sum(_rows(r["counts"]))), align_right=True),
+        Col("Xác nhận", lambda r: ("Đã nhận" if r["acknowledged"] else "Chưa")
                if r["direction"] == "out" else ""),
     ]
 
@@ -86,8 +87,8 @@ class HandoffPage(QWidget):
         self.intro = QLabel("")
         self.intro.setWordWrap(True)
         self.conflicts = ConflictsPanel(ctx, self)
-        self.log_model = RowsModel(_log_columns({}), self)
-        self.log_view = rows_view(self.log_model, stretch=1)
+        self.log_model = SmallTableModel(_log_columns({}), self)
+        self.log_view = table_view(self.log_model, stretch=1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

@@ -23,9 +23,10 @@ from greenzone_desktop.services import health
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.health_dialogs import DateDialog, PeriodDialog
-from greenzone_desktop.ui.health_models import AMBER, RED, RowsModel, fmt_date
+from greenzone_desktop.ui.health_models import AMBER, RED, fmt_date
 from greenzone_desktop.ui.health_tabs import CoverageTab, QuarantineTab, table
 from greenzone_desktop.ui.lazy_table import CENTER, Column
+from greenzone_desktop.ui.small_table import SmallTableModel
 from greenzone_desktop.ui.table_views import page_heading
 from greenzone_desktop.ui.ward_import_dialog import WardImportDialog
 from greenzone_desktop.ui.zones_tab import ZonesTab
@@ -116,7 +117,7 @@ class HealthPage(QWidget):
         bar.addWidget(self.history)
         for b in (add, edit, self.end_button, delete, ward):
             bar.addWidget(b)
-        self.model = RowsModel(PERIOD_COLUMNS, colour=_period_colour,
+        self.model = SmallTableModel(PERIOD_COLUMNS, colour=_period_colour,
                                bold=lambda r, c: c.key == "full_name" and r.kind == HealthKind.F0)
         self.view = table(self.model)
         self.view.doubleClicked.connect(lambda _i: self.edit_period())

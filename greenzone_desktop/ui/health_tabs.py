@@ -22,8 +22,9 @@ from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.text import format_decimal, format_number
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.health_dialogs import DoseDialog
-from greenzone_desktop.ui.health_models import GREEN, RED, RowsModel, fmt_date
+from greenzone_desktop.ui.health_models import GREEN, RED, fmt_date
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column
+from greenzone_desktop.ui.small_table import SmallTableModel
 from greenzone_desktop.vocab import CommitmentKind
 
 
@@ -58,7 +59,7 @@ class QuarantineTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.model = RowsModel(
+        self.model = SmallTableModel(
             QUARANTINE_COLUMNS,
             colour=lambda r, c: (RED if not r.has_commitment else GREEN)
             if c.key in ("has_commitment", "household_id") else None,
@@ -134,7 +135,7 @@ class CoverageTab(QWidget):
             columns += [Column(f"{label}\nsố người", f"{code}:people", align=RIGHT),
                         Column(f"{label}\n≥ 1 mũi", f"{code}:one", align=RIGHT),
                         Column(f"{label}\nđủ mũi", f"{code}:full", align=RIGHT)]
-        self.model = RowsModel(columns, bold=lambda r, _c: r["id"] == "")
+        self.model = SmallTableModel(columns, bold=lambda r, _c: r["id"] == "")
         self.view = table(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(False)

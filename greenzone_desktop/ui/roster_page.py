@@ -36,10 +36,11 @@ from greenzone_desktop.services import roster
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.text import format_date
 from greenzone_desktop.ui.context import AppContext, show_error
-from greenzone_desktop.ui.health_models import RED, RowsModel
+from greenzone_desktop.ui.health_models import RED
 from greenzone_desktop.ui.lazy_table import Column
 from greenzone_desktop.ui.roster_dialogs import StaffPicker, SwapDialog
 from greenzone_desktop.ui.roster_models import StaffListModel, WeekGridModel
+from greenzone_desktop.ui.small_table import SmallTableModel
 from greenzone_desktop.ui.table_views import page_heading
 
 CHANGED = Changes(checkpoints=True)
@@ -162,7 +163,7 @@ class RosterPage(QWidget):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.dateChanged.connect(lambda _d: self.reload_day())
-        self.day_model = RowsModel(DAY_COLUMNS, colour=lambda r, c: RED
+        self.day_model = SmallTableModel(DAY_COLUMNS, colour=lambda r, c: RED
                                    if c.key == "status" and r["bad"] else None)
         self.day_view = QTableView()
         self.day_view.setModel(self.day_model)

@@ -1,5 +1,6 @@
-"""Small lists (teams, hotlines, sweeps, assessments: tens of rows) as a plain table model, and
-the few widgets the community pages share (dates, PDF saving, confirmations)."""
+"""Small lists (teams, hotlines, sweeps, assessments, health periods, handoff packages: at most
+a few hundred rows) as a plain table model, and the few widgets the pages share (dates, PDF
+saving, confirmations). Big lists (a ward's people) use `lazy_table.LazyTableModel` instead."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     QUrl,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from greenzone_desktop.text import format_date
+from greenzone_desktop.ui.lazy_table import Column, row_value
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,13 +45,40 @@ class Col:
     align_right: bool = False
 
 
-class SmallTableModel(QAbstractTableModel):
-    """Rows held in memory (lists of at most a few hundred items)."""
+def _cell_text(column: Col | Column, row: Any) -> str:
+    if isinstance(column, Col):
+        return column.text(row)
+    value = row_value(row, column.key)
+    if column.fmt is not None:
+        return column.fmt(value)
+    return "" if value is None else str(value)
 
-    def __init__(self, columns: Sequence[Col], parent: Any = None):
+
+def _alignment(column: Col | Column) -> int:
+    if isinstance(column, Column):
+        return column.align_int
+    side = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
+    return int((side | Qt.AlignmentFlag.AlignVCenter).value)
+
+
+class SmallTableModel(QAbstractTableModel):
+    """Rows held in memory (lists of at most a few hundred items), shown through `Col`s (a
+    function of the row) or `lazy_table.Column`s (a row attribute or dict key and a formatter).
+    `colour(row, column)` may give a text colour for any cell (else the `Col`'s own),
+    `bold(row, column)` a bold font; `bold_last` marks a totals row."""
+
+    def __init__(
+        self, columns: Sequence[Col | Column], parent: Any = None, *,
+        colour: Callable[[Any, Any], QColor | str | None] | None = None,
+        bold: Callable[[Any, Any], bool] | None = None,
+        bold_last: bool = False,
+    ):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
+        self._colour = colour
+        self._bold = bold
+        self.bold_last = bold_last
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -70,16 +99,30 @@ class SmallTableModel(QAbstractTableModel):
             return None
         col, row = self.columns[index.column()], self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return col.text(row)
-        if role == Qt.ItemDataRole.ForegroundRole and col.colour is not None:
-            colour = col.colour(row)
-            return QBrush(QColor(colour)) if colour else None
+            return _cell_text(col, row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(col, row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            flag = Qt.AlignmentFlag.AlignRight if col.align_right else Qt.AlignmentFlag.AlignLeft
-            return int((flag | Qt.AlignmentFlag.AlignVCenter).value)
+            return _alignment(col)
+        if role == Qt.ItemDataRole.FontRole:
+            last = self.bold_last and index.row() == len(self.rows) - 1
+            if last or (self._bold is not None and self._bold(row, col)):
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
         if role == Qt.ItemDataRole.UserRole:
             return getattr(row, "id", None)
         return None
+
+    def _foreground(self, col: Col | Column, row: Any) -> QBrush | None:
+        if self._colour is not None:
+            colour = self._colour(row, col)
+        elif isinstance(col, Col) and col.colour is not None:
+            colour = col.colour(row)
+        else:
+            return None
+        return None if colour is None or colour == "" else QBrush(QColor(colour))
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

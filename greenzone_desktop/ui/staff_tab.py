@@ -30,10 +30,11 @@ from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ValidationError
 from greenzone_desktop.services.settings import all_settings, set_setting
 from greenzone_desktop.ui.context import AppContext, show_error
-from greenzone_desktop.ui.health_models import RED, RowsModel
+from greenzone_desktop.ui.health_models import RED
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, Column
 from greenzone_desktop.ui.resident_completer import ResidentCompleter
+from greenzone_desktop.ui.small_table import SmallTableModel
 
 if TYPE_CHECKING:
     from greenzone_desktop.ui.checkpoints_page import CheckpointsPage
@@ -56,7 +57,7 @@ class StaffTab(QWidget):
         self.ctx, self.page = ctx, page
         self.editing: str | None = None
         self.person_id: str | None = None
-        self.model = RowsModel(STAFF_COLUMNS, colour=lambda r, c: RED
+        self.model = SmallTableModel(STAFF_COLUMNS, colour=lambda r, c: RED
                                if c.key == "doses_text" and not r.vaccinated else None)
         self.view = table(self.model)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show(cur.row()))

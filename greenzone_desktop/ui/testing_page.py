@@ -19,9 +19,10 @@ from greenzone_desktop.services import testing, zones
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext
-from greenzone_desktop.ui.health_models import GREEN, RowsModel, fmt_date
+from greenzone_desktop.ui.health_models import GREEN, fmt_date
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column
+from greenzone_desktop.ui.small_table import SmallTableModel
 from greenzone_desktop.ui.table_views import page_heading
 from greenzone_desktop.ui.testing_dialogs import RoundDialog, ScheduleDialog
 from greenzone_desktop.ui.testing_round_panel import RoundPanel
@@ -44,7 +45,7 @@ class TestingPage(QWidget):
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
-        self.model = RowsModel(ROUND_COLUMNS, colour=lambda r, c: GREEN
+        self.model = SmallTableModel(ROUND_COLUMNS, colour=lambda r, c: GREEN
                                if c.key == "closed" and r.closed else None)
         self.view = table(self.model)
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._selected())

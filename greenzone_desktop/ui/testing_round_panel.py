@@ -22,9 +22,9 @@ from greenzone_desktop.services import testing, testing_lists, testing_marks
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext, error_text
-from greenzone_desktop.ui.health_models import RowsModel
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column, LazyTableModel
+from greenzone_desktop.ui.small_table import SmallTableModel
 from greenzone_desktop.vocab import TestOutcome
 
 PEOPLE = [Column("Họ và tên", "full_name"), Column("Ngày sinh", "birth_text", align=CENTER),
@@ -65,7 +65,7 @@ class RoundPanel(QWidget):
         self.tested = LazyTableModel(
             ctx, TESTED, ids_fn=lambda q, _s, _d: testing_lists.tested_ids(db, *q) if q and q[0] else [],
             rows_fn=lambda ids: testing_lists.round_rows(db, self._rid(), list(ids)))
-        self.left = RowsModel(LEFT_COLUMNS)
+        self.left = SmallTableModel(LEFT_COLUMNS)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._untested_tab(), "Chưa xét nghiệm")
         self.tabs.addTab(self._tested_tab(), "Đã xét nghiệm")

@@ -12,9 +12,9 @@ from greenzone_desktop.services import history
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.history import TRASH_KINDS, TrashItem
 from greenzone_desktop.ui.context import AppContext
-from greenzone_desktop.ui.health_models import RowsModel
 from greenzone_desktop.ui.history_dialog import HistoryDialog, local_time
 from greenzone_desktop.ui.lazy_table import CENTER, Column
+from greenzone_desktop.ui.small_table import SmallTableModel
 from greenzone_desktop.ui.table_views import RegisterTable, choice_combo, combo_code, page_heading
 
 COLUMNS = [
@@ -46,7 +46,7 @@ class TrashPage(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         self.history_button = QPushButton("Lịch sử")
         self.history_button.clicked.connect(self.show_history)
-        self.model = RowsModel(COLUMNS, parent=self)
+        self.model = SmallTableModel(COLUMNS, parent=self)
         self.table = RegisterTable(multi=True)
         self.table.setModel(self.model)
         self.table.set_widths([130, 260, 420])

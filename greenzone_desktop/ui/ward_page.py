@@ -33,14 +33,8 @@ from greenzone_desktop.services.handoff_ward import (
 from greenzone_desktop.services.units import home_unit
 from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext, error_text
-from greenzone_desktop.ui.handoff_models import (
-    GREEN,
-    RED,
-    Column,
-    RowsModel,
-    number,
-    rows_view,
-)
+from greenzone_desktop.ui.handoff_models import GREEN, RED, number
+from greenzone_desktop.ui.small_table import Col, SmallTableModel, table_view
 from greenzone_desktop.ui.table_views import page_heading
 
 
@@ -52,35 +46,36 @@ def _when(v: VillageStatus) -> str:
 
 
 STATUS_COLUMNS = [
-    Column("Thôn, tổ dân phố", lambda v: v.name),
-    Column("Gói gần nhất", _when),
-    Column("Gói số", lambda v: str(v.sequence) if v.sequence else "", number=True),
-    Column("Số gói", lambda v: format_number(v.packages), number=True),
-    Column("Dòng trong gói", lambda v: number(v.rows), number=True),
-    Column("Số hộ", lambda v: format_number(v.households), number=True),
-    Column("Nhân khẩu", lambda v: format_number(v.persons), number=True),
-    Column("Tình trạng", lambda v: "Quá hạn gửi gói" if v.overdue else "Đúng hạn",
+    Col("Thôn, tổ dân phố", lambda v: v.name),
+    Col("Gói gần nhất", _when),
+    Col("Gói số", lambda v: str(v.sequence) if v.sequence else "", align_right=True),
+    Col("Số gói", lambda v: format_number(v.packages), align_right=True),
+    Col("Dòng trong gói", lambda v: number(v.rows), align_right=True),
+    Col("Số hộ", lambda v: format_number(v.households), align_right=True),
+    Col("Nhân khẩu", lambda v: format_number(v.persons), align_right=True),
+    Col("Tình trạng", lambda v: "Quá hạn gửi gói" if v.overdue else "Đúng hạn",
            colour=lambda v: RED if v.overdue else GREEN),
 ]
 FIGURE_COLUMNS = [
-    Column("Thôn, tổ dân phố", lambda f: f.name),
-    Column("Số hộ", lambda f: format_number(f.households), number=True),
-    Column("Nhân khẩu", lambda f: format_number(f.persons), number=True),
-    Column("Tiêm ≥ 1 mũi", lambda f: format_number(f.vaccinated), number=True),
-    Column("Tiêm đủ liều", lambda f: format_number(f.fully_vaccinated), number=True),
-    Column("F0", lambda f: format_number(f.f0), number=True, colour=lambda f: RED if f.f0 else ""),
-    Column("F1", lambda f: format_number(f.f1), number=True),
-    Column("Đang cách ly", lambda f: format_number(f.quarantine), number=True),
-    Column("Hộ ký cam kết", lambda f: format_number(f.households_signed), number=True),
-    Column("Tỷ lệ ký", lambda f: f"{f.signed_share * 100:.1f} %".replace(".", ","),
-           number=True),
+    Col("Thôn, tổ dân phố", lambda f: f.name),
+    Col("Số hộ", lambda f: format_number(f.households), align_right=True),
+    Col("Nhân khẩu", lambda f: format_number(f.persons), align_right=True),
+    Col("Tiêm ≥ 1 mũi", lambda f: format_number(f.vaccinated), align_right=True),
+    Col("Tiêm đủ liều", lambda f: format_number(f.fully_vaccinated), align_right=True),
+    Col("F0", lambda f: format_number(f.f0), align_right=True,
+        colour=lambda f: RED if f.f0 else ""),
+    Col("F1", lambda f: format_number(f.f1), align_right=True),
+    Col("Đang cách ly", lambda f: format_number(f.quarantine), align_right=True),
+    Col("Hộ ký cam kết", lambda f: format_number(f.households_signed), align_right=True),
+    Col("Tỷ lệ ký", lambda f: f"{f.signed_share * 100:.1f} %".replace(".", ","),
+           align_right=True),
 ]
 DUPLICATE_COLUMNS = [
-    Column("Số CCCD/CMND", lambda e: e[0]),
-    Column("Thôn, tổ dân phố", lambda e: e[1].village),
-    Column("Họ và tên", lambda e: e[1].full_name),
-    Column("Năm sinh", lambda e: str(e[1].birth_year or ""), number=True),
-    Column("Mã hộ", lambda e: e[1].household_code),
+    Col("Số CCCD/CMND", lambda e: e[0]),
+    Col("Thôn, tổ dân phố", lambda e: e[1].village),
+    Col("Họ và tên", lambda e: e[1].full_name),
+    Col("Năm sinh", lambda e: str(e[1].birth_year or ""), align_right=True),
+    Col("Mã hộ", lambda e: e[1].household_code),
 ]
 
 
@@ -113,12 +108,12 @@ class WardPage(QWidget):
         self.heading = page_heading(self.title)  # then the ward's name, once loaded
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
-        self.status_model = RowsModel(STATUS_COLUMNS, self)
-        self.status_view = rows_view(self.status_model, stretch=0)
-        self.figures_model = RowsModel(FIGURE_COLUMNS, self, bold_last=True)
-        self.figures_view = rows_view(self.figures_model, stretch=0)
-        self.dup_model = RowsModel(DUPLICATE_COLUMNS, self)
-        self.dup_view = rows_view(self.dup_model, stretch=2)
+        self.status_model = SmallTableModel(STATUS_COLUMNS, self)
+        self.status_view = table_view(self.status_model, stretch=0)
+        self.figures_model = SmallTableModel(FIGURE_COLUMNS, self, bold_last=True)
+        self.figures_view = table_view(self.figures_model, stretch=0)
+        self.dup_model = SmallTableModel(DUPLICATE_COLUMNS, self)
+        self.dup_view = table_view(self.dup_model, stretch=2)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.figures_view, "Số liệu tổng hợp")
         self.tabs.addTab(self.dup_view, "Người đăng ký ở hai thôn")

@@ -28,9 +28,10 @@ from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.text import format_date, format_number
 from greenzone_desktop.ui.context import AppContext, error_text
 from greenzone_desktop.ui.health_dialogs import DateDialog
-from greenzone_desktop.ui.health_models import AMBER, GREEN, RowsModel, fmt_date
+from greenzone_desktop.ui.health_models import AMBER, GREEN, fmt_date
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column
+from greenzone_desktop.ui.small_table import SmallTableModel
 from greenzone_desktop.vocab import ZoneKind
 
 ZONE_COLUMNS = [
@@ -115,11 +116,11 @@ class ZonesTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.model = RowsModel(ZONE_COLUMNS, colour=lambda r, c: (GREEN if r.lifted_on else AMBER)
+        self.model = SmallTableModel(ZONE_COLUMNS, colour=lambda r, c: (GREEN if r.lifted_on else AMBER)
                                if c.key in ("name", "proposed_lift", "lifted_on") else None)
         self.view = table(self.model)
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._selected())
-        self.households = RowsModel(HOUSEHOLD_COLUMNS)
+        self.households = SmallTableModel(HOUSEHOLD_COLUMNS)
         self.household_view = table(self.households)
         self.schedule = QLabel("")
         self.schedule.setWordWrap(True)

@@ -43,3 +43,32 @@ def test_counts_read_with_the_dot_between_thousands(qtbot) -> None:  # noqa: ANN
     assert "<b>17.265</b>/20.000 hộ" in part.label.text()
     assert part.label.toolTip() == "Còn 2.735 hộ chưa ký"
     assert _pct(BandCoverage(people=57600, one_dose=54825, full=49598), "one") == "54.825 (95,2 %)"
+
+
+def test_small_table_shows_lazy_columns_and_a_totals_row(qtmodeltester) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    from greenzone_desktop.text import format_number
+    from greenzone_desktop.ui.lazy_table import RIGHT, Column
+    from greenzone_desktop.ui.small_table import Col, SmallTableModel
+
+    rows = [{"name": "Tổ 1", "people": 1234}, {"name": "Tổng cộng", "people": 20000}]
+    lazy = SmallTableModel([Column("Tổ", "name"), Column("Số người", "people", align=RIGHT,
+                                                          fmt=format_number)],
+                           colour=lambda r, _c: QColor("red") if r["people"] > 5000 else None,
+                           bold_last=True)
+    lazy.set_rows(rows)
+    qtmodeltester.check(lazy)
+    assert lazy.data(lazy.index(1, 1)) == "20.000"
+    assert lazy.data(lazy.index(0, 1), Qt.ItemDataRole.TextAlignmentRole) == RIGHT.value
+    assert lazy.data(lazy.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
+    assert lazy.data(lazy.index(1, 0), Qt.ItemDataRole.ForegroundRole).color() == QColor("red")
+    assert lazy.data(lazy.index(1, 0), Qt.ItemDataRole.FontRole).bold()
+    assert lazy.data(lazy.index(0, 0), Qt.ItemDataRole.FontRole) is None
+
+    plain = SmallTableModel([Col("Tổ", lambda r: r["name"], colour=lambda r: "#b3261e")])
+    plain.set_rows(rows)
+    qtmodeltester.check(plain)
+    assert plain.data(plain.index(0, 0), Qt.ItemDataRole.ForegroundRole).color() == \
+        QColor("#b3261e")
