@@ -75,7 +75,8 @@ class SyncMixin:
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
     origin: Mapped[str] = mapped_column(sa.String(36), default="")
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # No index: almost every row is live, so an index on it only misleads the planner.
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
     @declared_attr
     def unit_id(cls) -> Mapped[str]:  # noqa: N805 - declared_attr receives the class

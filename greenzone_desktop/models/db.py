@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from greenzone_desktop.models.audit import AuditEntry
 from greenzone_desktop.models.base import SyncMixin, new_id, utcnow
+from greenzone_desktop.models.search_keys import after_flush as _refresh_search_keys
 from greenzone_desktop.models.units import LocalState
 
 APP_DIR_NAME = "GreenZone"
@@ -108,6 +109,10 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA busy_timeout = 5000")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
+    # A ward's search indexes (≈ 10 MB) stay in this connection's cache between keystrokes,
+    # and reads map the file instead of copying it page by page.
+    cur.execute("PRAGMA cache_size = -65536")
+    cur.execute("PRAGMA mmap_size = 268435456")
     cur.close()
 
 
@@ -122,11 +127,13 @@ class Database:
         self.url = url or f"sqlite:///{self.path}"
         if url is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(self.url, future=True)
+        # LIFO: the next session gets the connection used last, whose page cache is warm.
+        self.engine: Engine = create_engine(self.url, future=True, pool_use_lifo=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._factory, "before_flush", _stamp_changes)
+        event.listen(self._factory, "after_flush", _refresh_search_keys)
         self.actor = actor or os.environ.get("USER") or os.environ.get("USERNAME") or ""
         self._local: dict[str, str] | None = None
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, inspect, text
 from greenzone_desktop.models.base import Base, new_id
 from greenzone_desktop.models.db import Database
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # target version -> step taking it there from the version before.
 Step = Callable[[Operations, Connection], None]
@@ -34,7 +34,25 @@ def _v2_handoff_tables(_ops: Operations, conn: Connection) -> None:
                       "ON households (deleted, search_key)"))
 
 
-MIGRATIONS: dict[int, Step] = {2: _v2_handoff_tables}
+def _v3_search_keys(ops: Operations, conn: Connection) -> None:
+    """Version 3: households carry their members' search keys; no index on `deleted` (almost
+    every row is live, and such an index only led the planner astray)."""
+    from sqlalchemy import Column
+
+    from greenzone_desktop.models.base import Text
+    from greenzone_desktop.models.search_keys import refresh_members_key
+
+    ops.add_column("households", Column("members_key", Text, nullable=False, server_default=""))
+    for table in Base.metadata.sorted_tables:
+        if "deleted" in table.c:
+            conn.execute(text(f'DROP INDEX IF EXISTS "ix_{table.name}_deleted"'))
+    conn.execute(text("DROP INDEX IF EXISTS ix_households_search"))
+    conn.execute(text("CREATE INDEX ix_households_search ON households "
+                      "(code, id, deleted, search_key, members_key)"))
+    refresh_members_key(conn)
+
+
+MIGRATIONS: dict[int, Step] = {2: _v2_handoff_tables, 3: _v3_search_keys}
 
 
 class SchemaError(RuntimeError):

@@ -51,9 +51,15 @@ class Household(Base, SyncMixin):
     phone: Mapped[str | None] = mapped_column(String(15))
     notes: Mapped[str] = mapped_column(Text, default="")
     search_key: Mapped[str] = mapped_column(Text, default="")
+    # The live members' search keys joined by " | ": one row answers "a member named …" without
+    # a persons subquery. Derived on this PC (models/search_keys.py), never sent in a package.
+    members_key: Mapped[str] = mapped_column(Text, default="", server_default="",
+                                             info={"local": True})
 
 
-Index("ix_households_search", Household.deleted, Household.search_key)
+# The households list walks this in code order and reads everything it filters on from it.
+Index("ix_households_search", Household.code, Household.id, Household.deleted,
+      Household.search_key, Household.members_key)
 
 
 class Person(Base, SyncMixin):

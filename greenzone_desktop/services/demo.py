@@ -32,6 +32,7 @@ from greenzone_desktop.models import (
     Vaccination,
 )
 from greenzone_desktop.models.db import Database
+from greenzone_desktop.models.search_keys import refresh_members_key
 from greenzone_desktop.services import demo_names as N
 from greenzone_desktop.services.demo_activity import generate_activity
 from greenzone_desktop.services.errors import ServiceError
@@ -368,6 +369,7 @@ def _write(db: Database, g: _Gen) -> None:
                 .values(head_id=bindparam("head")),
                 heads,
             )
+        refresh_members_key(s.connection())  # rows went in as plain inserts: no session hook
 
 
 def generate_demo(

@@ -27,7 +27,7 @@ FIELD_LABELS = {
     "area": "Tổ/khu vực", "head_name": "Chủ hộ", "deleted": "Đã xóa", "notes": "Ghi chú",
     "kind": "Loại", "ethnicity": "Dân tộc", "religion": "Tôn giáo",
 }
-_HIDDEN = {"name_key", "sort_key", "search_key", "head_sort", "head_id", "unit_id"}
+_HIDDEN = {"name_key", "sort_key", "search_key", "members_key", "head_sort", "head_id", "unit_id"}
 
 
 @dataclass(frozen=True)

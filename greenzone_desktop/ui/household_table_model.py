@@ -51,6 +51,9 @@ class HouseholdTableModel(LazyTableModel):
             ctx, COLUMNS,
             ids_fn=lambda query, sort, desc: _household_ids(db, query, sort, desc),
             rows_fn=lambda ids: _household_rows(db, ids),
+            # A search brings back the ids and the first block: two screens of rows, not
+            # eight (each row costs four lookups; 200 of them were a third of a keystroke).
+            block_size=64, cache_blocks=48,
             parent=parent,
         )
         self.query = HouseholdQuery()

@@ -27,6 +27,7 @@ from greenzone_desktop.services import household_list
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.household_list import HouseholdQuery
 from greenzone_desktop.services.register import delete_household, restore_household
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.household_editor import HouseholdEditor
 from greenzone_desktop.ui.household_table_model import HouseholdTableModel
@@ -99,6 +100,9 @@ class HouseholdsPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("household_table")
         self.table.setModel(self.model)
+        # After a reset, lay the rows out at once, before the paint the reset asked for: left to
+        # Qt's delayed layout it comes after that paint and asks for a second full one.
+        self.model.modelReset.connect(self.table.doItemsLayout)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -203,8 +207,7 @@ class HouseholdsPage(QWidget):
         self.area.blockSignals(False)
 
     def _after_reload(self, count: int) -> None:
-        total = f"{count:,}".replace(",", " ")
-        self.count_label.setText(f"{total} hộ")
+        self.count_label.setText(f"{format_number(count)} hộ")
         row = self.model.row_of(self._keep_id) if self._keep_id else -1
         if row < 0 and count and self.table.hasFocus():
             row = 0

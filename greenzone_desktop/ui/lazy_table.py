@@ -165,6 +165,11 @@ class LazyTableModel(QAbstractTableModel):
     def _apply_ids(self, gen: int, block_gen: int, ids: list[str], first_rows: list[Any]) -> None:
         if gen != self._generation:
             return
+        if ids == self._ids and block_gen == self._block_gen and self._same_first_block(first_rows):
+            # "nguyen va" → "nguyen van": the same households, the same rows: nothing to redraw
+            self._set_loading(False)
+            self.reloaded.emit(len(ids))
+            return
         self.beginResetModel()
         self._ids = ids
         self._pos = None
@@ -176,6 +181,11 @@ class LazyTableModel(QAbstractTableModel):
         self.endResetModel()
         self._set_loading(False)
         self.reloaded.emit(len(ids))
+
+    def _same_first_block(self, rows: list[Any]) -> bool:
+        cached = self._blocks.get(0)
+        return cached is not None and len(cached) == len(rows) and all(
+            cached.get(row_id(r)) == r for r in rows)
 
     def _failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:

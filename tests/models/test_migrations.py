@@ -21,10 +21,20 @@ def _v1_database(path: Path) -> None:
     conn.close()
 
 
-def _rows(path: Path, table: str) -> list[tuple]:
+def _columns(path: Path, table: str) -> list[str]:
     conn = sqlite3.connect(path)
     try:
-        return conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+        return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+    finally:
+        conn.close()
+
+
+def _rows(path: Path, table: str, columns: list[str] | None = None) -> list[tuple]:
+    """Every row of `table` (only `columns`, to compare with a table that gained some)."""
+    conn = sqlite3.connect(path)
+    try:
+        names = ", ".join(f'"{c}"' for c in columns) if columns else "*"
+        return conn.execute(f"SELECT {names} FROM {table} ORDER BY id").fetchall()
     finally:
         conn.close()
 
@@ -32,7 +42,9 @@ def _rows(path: Path, table: str) -> list[tuple]:
 def test_v1_database_upgrades_and_keeps_its_data(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     _v1_database(path)
-    before = {t: _rows(path, t) for t in ("households", "persons", "vaccinations", "units")}
+    tables = ("households", "persons", "vaccinations", "units")
+    columns = {t: _columns(path, t) for t in tables}
+    before = {t: _rows(path, t) for t in tables}
     assert len(before["persons"]) == 53
 
     db = open_database(path)
@@ -41,7 +53,7 @@ def test_v1_database_upgrades_and_keeps_its_data(tmp_path: Path) -> None:
         assert {"handoff_log", "sync_base", "sync_conflicts"} <= tables
         assert db.get_local("schema_version") == str(SCHEMA_VERSION)
         for table, rows in before.items():
-            assert _rows(path, table) == rows, table
+            assert _rows(path, table, columns[table]) == rows, table
         backups = list(tmp_path.glob("old.v1-*.bak"))
         assert len(backups) == 1
         assert len(_rows(backups[0], "persons")) == 53
@@ -94,3 +106,23 @@ def test_pragmas(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
     finally:
         db.dispose()
+
+
+def test_v3_gives_households_their_members_keys_and_drops_the_deleted_indexes(
+        tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _v1_database(path)
+    open_database(path).dispose()
+    conn = sqlite3.connect(path)
+    try:
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "ix_households_search" in indexes
+        assert not [i for i in indexes if i.endswith("_deleted")], indexes
+        for hid, key in conn.execute("SELECT id, members_key FROM households"):
+            members = sorted(r[0] for r in conn.execute(
+                "SELECT search_key FROM persons WHERE household_id = ? AND deleted = 0", (hid,)))
+            assert sorted(key.split(" | ")) == members if members else key == ""
+        assert conn.execute("SELECT count(*) FROM households WHERE members_key <> ''"
+                            ).fetchone()[0] == 12
+    finally:
+        conn.close()

@@ -156,3 +156,55 @@ def test_household_view_is_get_household(demo_db: Database) -> None:
 
     for hid in hl.household_ids(demo_db)[:40]:
         assert hl.household_view(demo_db, hid) == get_household(demo_db, hid)
+
+
+def _members_key(db: Database, household_id: str) -> str:
+    with db.session() as s:
+        return s.scalar(select(Household.members_key).where(Household.id == household_id))
+
+
+def test_members_key_follows_every_change_of_the_members(db: Database) -> None:
+    from greenzone_desktop.services.register import (
+        add_member,
+        delete_person,
+        move_member,
+        restore_person,
+        update_member,
+    )
+
+    first = create_household(db, HouseholdInput(address="Số 1"),
+                                [PersonInput("Trần Thị Lụa", "nu", "1980"),
+                                 PersonInput("Lê Văn Bình", "nam", "1978")])
+    second = create_household(db, HouseholdInput(address="Số 2"),
+                                 [PersonInput("Đỗ Văn Cường", "nam", "1990")])
+    assert "tran thi lua" in _members_key(db, first) and "le van binh" in _members_key(db, first)
+    search = lambda text: hl.household_ids(db, HouseholdQuery(text=text))  # noqa: E731
+
+    added = add_member(db, second, PersonInput("Phạm Thị Hồng", "nu", "1992", cccd="001192000123"))
+    assert search("pham thi hong") == [second] and search("001192000123") == [second]
+    update_member(db, added, PersonInput("Phạm Thị Hằng", "nu", "1992"))
+    assert search("pham thi hong") == [] and search("pham thi hang") == [second]
+    move_member(db, added, first)
+    assert search("pham thi hang") == [first]
+    assert "pham" not in _members_key(db, second)
+    delete_person(db, added)
+    assert search("pham thi hang") == []
+    restore_person(db, added)
+    assert search("pham thi hang") == [first]
+
+
+def test_ids_come_back_in_the_sql_order_for_every_sort(demo_db: Database) -> None:
+    """The ids are joined by SQLite in the order the ordered subquery yields them."""
+    from greenzone_desktop.services.household_list import SORTS, _order
+
+    today = date(2021, 9, 15)
+    for sort in SORTS:
+        for descending in (False, True):
+            q = HouseholdQuery(text="n", today=today)
+            got = hl.household_ids(demo_db, q, sort, descending)
+            stmt = (select(Household.id).where(hl._text_clause(["n"]),
+                                               Household.deleted.is_not(True))
+                    .order_by(*_order(sort, descending, today)))
+            with demo_db.session() as s:
+                expected = list(s.scalars(stmt))
+            assert got == expected and len(got) > 200, (sort, descending)
