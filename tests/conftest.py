@@ -59,3 +59,19 @@ def ctx(qtbot, demo_db: Database):  # noqa: ANN001, ANN201
     from greenzone_desktop.ui.tasks import TaskRunner
 
     return AppContext(demo_db, TaskRunner(synchronous=True))
+
+
+def stale_members_keys(db: Database) -> list[str]:
+    """Households whose `members_key` is not their live members' search keys (should be none)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db.path)
+    try:
+        members: dict[str, list[str]] = {}
+        for hid, key in conn.execute("SELECT household_id, search_key FROM persons "
+                                     "WHERE deleted = 0"):
+            members.setdefault(hid, []).append(key)
+        return [hid for hid, stored in conn.execute("SELECT id, members_key FROM households")
+                if sorted(stored.split(" | ") if stored else []) != sorted(members.get(hid, []))]
+    finally:
+        conn.close()

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from greenzone_desktop.models import AuditEntry, Household, Person, Unit, Vaccination
 from greenzone_desktop.models.base import utcnow
 from greenzone_desktop.models.db import Database
+from greenzone_desktop.models.search_keys import refresh_members_key
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.importing import (
@@ -277,6 +278,7 @@ def apply_import(
     counts = {"households": 0, "created": 0, "updated": 0}
     total = len(plan.rows)
     joins: list[tuple[str, tuple]] = []  # (household already in the database, its new head)
+    touched: set[str] = set()  # households that gained members
     try:
         with db.session() as s:
             writer = _Writer(db, s, plan)
@@ -308,6 +310,7 @@ def apply_import(
                     household_id = writer.household(household.key, rows)
                     counts["households"] += 1
                 added = [writer.person(values, household_id, row.sheet_row) for row, values in rows]
+                touched.add(household_id)
                 counts["created"] += len(added)
                 head = next((p for p in added if p[_RELATION] == Relation.HEAD.value), None)
                 if household.existing_id is None:
@@ -319,6 +322,7 @@ def apply_import(
                     _insert(s, writer)
             _check(cancelled)
             _insert(s, writer)
+            refresh_members_key(s.connection(), touched)  # bulk rows: no session hook
             _create_indexes(s, writer)
             for household_id, head in joins:
                 _join_head(s, household_id, head)
