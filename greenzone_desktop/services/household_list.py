@@ -214,8 +214,9 @@ def _ids_in_order(s: Session, stmt: Select) -> list[str]:
 # -- the list -------------------------------------------------------------------------------
 
 def household_ids(db: Database, query: HouseholdQuery | None = None, sort: str | None = "code",
-                  descending: bool = False) -> list[str]:
-    """Ids of the live households matching `query`, in SQL order (default: by code).
+                  descending: bool = False, limit: int | None = None) -> list[str]:
+    """Ids of the live households matching `query`, in SQL order (default: by code); only the
+    first `limit` when given (a screenful: the scan stops there).
 
     A search is a phrase ("tran thi" → a member named Trần Thị …) in a member's name, CCCD or
     phone, or in the household's code, address, area or phone; if the phrase matches no
@@ -229,8 +230,11 @@ def household_ids(db: Database, query: HouseholdQuery | None = None, sort: str |
         stmt = select(H.id).where(_live(H.deleted), *filters)
         if text is not None:
             stmt = stmt.where(text)
+        stmt = stmt.order_by(*order)
+        if limit is not None:
+            stmt = stmt.limit(limit)
         with db.session() as s:
-            return _ids_in_order(s, stmt.order_by(*order))
+            return _ids_in_order(s, stmt)
 
     if not words:
         return run(None)

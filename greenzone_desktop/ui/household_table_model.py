@@ -49,11 +49,13 @@ class HouseholdTableModel(LazyTableModel):
         db = ctx.db
         super().__init__(
             ctx, COLUMNS,
-            ids_fn=lambda query, sort, desc: _household_ids(db, query, sort, desc),
+            ids_fn=lambda query, sort, desc, limit=None: _household_ids(db, query, sort, desc,
+                                                                         limit),
             rows_fn=lambda ids: _household_rows(db, ids),
             # A search brings back the ids and the first block: two screens of rows, not
             # eight (each row costs four lookups; 200 of them were a third of a keystroke).
-            block_size=64, cache_blocks=48,
+            # The first screen is shown before the other ids are counted (first_screen).
+            block_size=64, cache_blocks=48, first_screen=True,
             parent=parent,
         )
         self.query = HouseholdQuery()

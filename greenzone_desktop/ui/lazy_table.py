@@ -93,6 +93,7 @@ class LazyTableModel(QAbstractTableModel):
 
     loading_changed = Signal(bool)
     reloaded = Signal(int)  # number of rows after a (re)query
+    shown = Signal()  # the rows on screen are the latest query's (first screen or all)
     rows_loaded = Signal()  # some block arrived
 
     def __init__(
@@ -104,6 +105,7 @@ class LazyTableModel(QAbstractTableModel):
         rows_fn: RowsFn,
         block_size: int = 200,
         cache_blocks: int = 16,
+        first_screen: bool = False,
         parent: Any = None,
     ):
         super().__init__(parent)
@@ -113,6 +115,9 @@ class LazyTableModel(QAbstractTableModel):
         self.rows_fn = rows_fn
         self.block_size = block_size
         self.cache_blocks = max(2, cache_blocks)
+        # First screen: `ids_fn` also takes `limit=`; a query first fetches one block of ids
+        # and rows (what the table shows), then every id in a second job.
+        self.first_screen = first_screen
         self.query: Any = None
         self.sort_key: str | None = next((c.sort for c in self.columns if c.sort), None)
         self.sort_column = next((i for i, c in enumerate(self.columns) if c.sort), -1)
@@ -145,13 +150,81 @@ class LazyTableModel(QAbstractTableModel):
         query, sort, desc, size = self.query, self.sort_key, self.descending, self.block_size
         ids_fn, rows_fn = self.ids_fn, self.rows_fn
 
+        self._set_loading(True)
+        if self.first_screen:
+            self._reload_first_screen(gen, block_gen)
+            return
+
         def job() -> tuple[list[str], list[Any]]:
             ids = list(ids_fn(query, sort, desc))
             return ids, list(rows_fn(ids[:size])) if ids else []
 
-        self._set_loading(True)
         self.ctx.run(job, lambda result: self._apply_ids(gen, block_gen, *result),
                      on_error=lambda exc: self._failed(gen, exc))
+
+    def _reload_first_screen(self, gen: int, block_gen: int) -> None:
+        """One job for the first block of ids and its rows (the table shows them at once); when
+        there are more, a second job for every id, whose rows then extend the table."""
+        query, sort, desc, size = self.query, self.sort_key, self.descending, self.block_size
+        ids_fn, rows_fn = self.ids_fn, self.rows_fn
+
+        def first() -> tuple[list[str], list[Any], bool]:
+            ids = list(ids_fn(query, sort, desc, limit=size + 1))
+            more = len(ids) > size
+            ids = ids[:size]
+            return ids, list(rows_fn(ids)) if ids else [], more
+
+        def rest() -> list[str]:
+            return list(ids_fn(query, sort, desc))
+
+        def first_done(result: tuple[list[str], list[Any], bool]) -> None:
+            ids, rows, more = result
+            if gen != self._generation:
+                return
+            if not more:
+                self._apply_ids(gen, block_gen, ids, rows)
+                return
+            self._show_first(block_gen, ids, rows)
+            self.ctx.run(rest, lambda all_ids: self._apply_rest(gen, block_gen, all_ids),
+                         on_error=lambda exc: self._failed(gen, exc))
+
+        self.ctx.run(first, first_done, on_error=lambda exc: self._failed(gen, exc))
+
+    def _show_first(self, block_gen: int, ids: list[str], rows: list[Any]) -> None:
+        if ids == self._ids[:len(ids)] and block_gen == self._block_gen \
+                and self._same_first_block(rows):  # fmt: skip
+            self.shown.emit()  # the screen already shows these rows
+            return
+        self._reset(ids, rows if block_gen == self._block_gen else None)
+        self.shown.emit()
+
+    def _apply_rest(self, gen: int, block_gen: int, ids: list[str]) -> None:
+        if gen != self._generation:
+            return
+        old = len(self._ids)
+        if ids != self._ids:
+            if ids[:old] == self._ids and block_gen == self._block_gen:
+                self.beginInsertRows(QModelIndex(), old, len(ids) - 1)  # the rest, under them
+                self._ids = ids
+                self._pos = None
+                self.endInsertRows()
+            else:  # the first screen changed meanwhile (or was kept from the last query)
+                first = self._blocks.get(0) if block_gen == self._block_gen else None
+                keep = first is not None and all(i in first for i in ids[:self.block_size])
+                self._reset(ids, list(first.values()) if keep and first else None)
+        self._set_loading(False)
+        self.reloaded.emit(len(ids))
+
+    def _reset(self, ids: list[str], first_rows: list[Any] | None) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._pos = None
+        self._blocks.clear()
+        self._wanted.clear()
+        self._in_flight.clear()
+        if ids and first_rows is not None:
+            self._store_block(0, first_rows)
+        self.endResetModel()
 
     def invalidate_rows(self) -> None:
         """Forget the cached rows (their content changed) but keep the ids and order."""
@@ -168,18 +241,13 @@ class LazyTableModel(QAbstractTableModel):
         if ids == self._ids and block_gen == self._block_gen and self._same_first_block(first_rows):
             # "nguyen va" → "nguyen van": the same households, the same rows: nothing to redraw
             self._set_loading(False)
+            self.shown.emit()
             self.reloaded.emit(len(ids))
             return
-        self.beginResetModel()
-        self._ids = ids
-        self._pos = None
-        self._blocks.clear()
-        self._wanted.clear()
-        self._in_flight.clear()
-        if ids and block_gen == self._block_gen:  # else the rows changed meanwhile: refetch
-            self._store_block(0, first_rows)
-        self.endResetModel()
+        # rows fetched before a change to them are not kept: the view asks again
+        self._reset(ids, first_rows if block_gen == self._block_gen else None)
         self._set_loading(False)
+        self.shown.emit()
         self.reloaded.emit(len(ids))
 
     def _same_first_block(self, rows: list[Any]) -> bool:

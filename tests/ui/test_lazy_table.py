@@ -147,3 +147,69 @@ def test_threaded_runner(qtbot, service: FakeService) -> None:  # noqa: ANN001
         m.set_query("Tên 1")
     assert m.rowCount() > 0 and m.index(0, 0).data().startswith("Tên 1")
     runner.wait()
+
+
+class LimitedService(FakeService):
+    """`ids` also answers the first screen (`limit=`), as the households list does."""
+
+    def ids(self, query: str | None, sort: str | None, desc: bool,  # type: ignore[override]
+            limit: int | None = None) -> list[str]:
+        ids = super().ids(query, sort, desc)
+        self.id_calls[-1] = (query, sort, desc, limit)
+        return ids if limit is None else ids[:limit]
+
+
+@pytest.fixture
+def screen_model(qtbot, qtmodeltester) -> tuple[LazyTableModel, LimitedService]:  # noqa: ANN001
+    service = LimitedService()
+    ctx = AppContext(None, TaskRunner(synchronous=True))  # type: ignore[arg-type]
+    m = LazyTableModel(ctx, COLUMNS, ids_fn=service.ids, rows_fn=service.rows, block_size=100,
+                       cache_blocks=3, first_screen=True)
+    qtmodeltester.check(m)
+    return m, service
+
+
+def test_first_screen_is_shown_before_every_id_is_listed(
+        screen_model: tuple[LazyTableModel, LimitedService]) -> None:
+    model, service = screen_model
+    events: list[tuple[str, int]] = []
+    model.shown.connect(lambda: events.append(("shown", model.rowCount())))
+    model.rowsInserted.connect(lambda _p, first, last: events.append(("inserted", last + 1)))
+    model.reloaded.connect(lambda n: events.append(("reloaded", n)))
+    model.reload()
+    assert events == [("shown", 100), ("inserted", 1000), ("reloaded", 1000)]
+    assert [c[3] for c in service.id_calls] == [101, None]  # one block (+1: are there more?)
+    assert service.row_calls == [100]  # the first screen's rows are kept under the rest
+    assert model.is_loaded(99) and model.index(0, 0).data() == "Tên 00"
+    assert not model.loading
+
+
+def test_a_short_result_takes_one_job(screen_model: tuple[LazyTableModel, LimitedService]
+                                      ) -> None:
+    model, service = screen_model
+    shown: list[int] = []
+    model.shown.connect(lambda: shown.append(model.rowCount()))
+    model.set_query("Tên 05 ")  # matches nothing
+    model.set_query("Tên 0")  # 10 names × 27 rows: more than a screen
+    model.set_query("Tên 36")
+    assert shown == [0, 100, 27] and model.rowCount() == 27
+    assert [c[3] for c in service.id_calls] == [101, 101, None, 101]
+
+
+def test_same_first_screen_keeps_its_rows_and_the_rest_replaces_the_list(
+        screen_model: tuple[LazyTableModel, LimitedService]) -> None:
+    model, service = screen_model
+    model.set_query("Tên")  # every row
+    assert model.rowCount() == 1000
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
+    n0 = len(service.ids("Tên 0", "name", False))
+    model.set_query("Tên 0")  # the same first screen ("Tên 00" …): only the list is replaced
+    assert resets == [n0] and model.rowCount() == n0
+    resets.clear()
+    n1 = len(service.ids("Tên 1", "name", False))
+    model.set_query("Tên 1")  # starts differently: first screen replaced, then the rest added
+    assert resets == [100] and model.rowCount() == n1
+    assert model.index(0, 0).data() == "Tên 10" and model.is_loaded(0)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 1).data() == "10 người" and model.rowCount() == n1
