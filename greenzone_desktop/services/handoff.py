@@ -274,8 +274,11 @@ def import_package(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     make_backup: bool = True,
+    analyse: bool = True,
 ) -> ImportResult:
-    """Import a package (or, with dry_run, only say what it would do)."""
+    """Import a package (or, with dry_run, only say what it would do).
+
+    `analyse=False` leaves the planner statistics to the caller (one refresh after a pile)."""
     started = clock.perf_counter()
     incoming = read_incoming(db, path, password)
     m = incoming.manifest
@@ -292,7 +295,7 @@ def import_package(
         return ImportResult(**head, dry_run=dry_run, already_imported=True, last_sequence=last_in)
     backup = _backup(db, backup_dir) if make_backup and not dry_run else None
     plans = _apply(db, incoming, dry_run, progress, cancelled)
-    if not dry_run:
+    if not dry_run and analyse:
         db.refresh_statistics()  # a first package can multiply the register
     tables = tuple(
         TableCounts(p.spec.name, table_label(p.spec.name), **{k: p.counts[k] for k in KINDS})
@@ -320,16 +323,21 @@ def import_packages(
     own transaction; stops at the first bad one, saying which and what went in before it."""
     results: list[ImportResult] = []
     backup = _backup(db, backup_dir)
-    for i, path in enumerate(paths):
-        if progress:
-            progress(i, len(paths))
-        try:
-            result = import_package(db, path, password, cancelled=cancelled, make_backup=False)
-        except ValueError as exc:
-            done = f"đã nhập {len(results)} gói trước đó; " if results else ""
-            raise ServiceError(f"Gói «{Path(path).name}»: {exc} ({done}bản sao lưu: {backup})"
-                               ) from exc
-        results.append(replace(result, backup=backup))
+    try:
+        for i, path in enumerate(paths):
+            if progress:
+                progress(i, len(paths))
+            try:
+                result = import_package(db, path, password, cancelled=cancelled,
+                                        make_backup=False, analyse=False)
+            except ValueError as exc:
+                done = f"đã nhập {len(results)} gói trước đó; " if results else ""
+                raise ServiceError(f"Gói «{Path(path).name}»: {exc} "
+                                   f"({done}bản sao lưu: {backup})") from exc
+            results.append(replace(result, backup=backup))
+    finally:
+        if results:
+            db.refresh_statistics()  # once for the pile: packages can multiply the register
     if progress:
         progress(len(paths), len(paths))
     return results

@@ -31,6 +31,11 @@ BASE_ORIGIN = "_base_origin"
 _DATETIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
 _TIME = re.compile(r"\d\d:\d\d:\d\d\.\d{6}")
 _MISSING = object()
+# The fast path of reading a package: days already found valid (a register has a few thousand
+# distinct ones), and the time of day exactly as stored (" HH:MM:SS.ffffff", in range).
+_DAYS: set[str] = set()
+_DAYS_KEPT = 100_000
+_CLOCK = re.compile(r" (?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{6}")
 
 
 def _kind(column: Any) -> str:
@@ -187,9 +192,12 @@ class TableSpec:
                 raise self._bad(raw, column, "không được để trống")
             return None
         try:
-            return _CHECKS[kind](v)
+            value = _CHECKS[kind](v)
         except BadValue as exc:
             raise self._bad(raw, column, f"{exc} (giá trị {str(v)[:40]!r})") from None
+        if kind in ("date", "datetime") and len(_DAYS) < _DAYS_KEPT:
+            _DAYS.add(value[:10])  # a valid day: the fast path takes it from now on
+        return value
 
     def _check_extra(self, raw: dict[str, Any]) -> None:
         extra = set(raw) - set(self.columns) - {BASE_VERSION, BASE_ORIGIN}
@@ -211,9 +219,10 @@ class TableSpec:
 def _converter(checks: tuple[tuple[str, str, bool], ...]) -> Callable[..., tuple]:
     """A function turning a package row into a stored tuple, one line per column.
 
-    Tens of thousands of rows per package: the common values (ASCII text, integers, booleans,
-    allowed nulls) are taken inline; anything else goes through `slow(i, value, raw)`, which
-    checks it fully or raises. Generated once per table at import time.
+    Tens of thousands of rows per package: the common values (NFC text, integers, finite
+    floats, booleans, allowed nulls, days already found valid, datetimes and times exactly in
+    their stored form) are taken inline; anything else goes through `slow(i, value, raw)`,
+    which checks it fully or raises. Generated once per table at import time.
     """
     lines = ["def convert(raw, slow):", "    get = raw.get"]
     for i, (column, kind, nullable) in enumerate(checks):
@@ -224,12 +233,18 @@ def _converter(checks: tuple[tuple[str, str, bool], ...]) -> Callable[..., tuple
                       f"    elif v{i} is False: v{i} = 0",
                       f"    elif not ({null}False): v{i} = slow({i}, v{i}, raw)"]
             continue
-        fast = {"str": f"type(v{i}) is str and v{i}.isascii()",
-                "int": f"type(v{i}) is int"}.get(kind, "False")
+        fast = {"str": f"type(v{i}) is str and (v{i}.isascii() or NORMAL('NFC', v{i}))",
+                "int": f"type(v{i}) is int",
+                "float": f"type(v{i}) is float and FINITE(v{i})",
+                "date": f"type(v{i}) is str and v{i} in DAYS",
+                "datetime": f"type(v{i}) is str and v{i}[:10] in DAYS and CLOCK(v{i}, 10)",
+                "time": f"type(v{i}) is str and CLOCK(' ' + v{i})",
+                }.get(kind, "False")
         lines.append(f"    if not ({null}{fast}): v{i} = slow({i}, v{i}, raw)")
     names = ", ".join(f"v{i}" for i in range(len(checks)))
     lines.append(f"    return ({names},)")
-    scope: dict[str, Any] = {"MISSING": _MISSING}
+    scope: dict[str, Any] = {"MISSING": _MISSING, "NORMAL": unicodedata.is_normalized,
+                             "FINITE": math.isfinite, "DAYS": _DAYS, "CLOCK": _CLOCK.fullmatch}
     exec("\n".join(lines), scope)  # noqa: S102 - code built above from column names only
     return scope["convert"]
 

@@ -22,13 +22,13 @@ tuples in bulk: local rows and bases are loaded by id in chunks, writes are exec
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection
 
 from greenzone_desktop.services.handoff_codec import TableSpec
@@ -36,7 +36,6 @@ from greenzone_desktop.services.register import person_keys
 from greenzone_desktop.text import fold, name_sort_key
 
 CHUNK = 500  # ids per IN (...) query
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 KINDS = ("new", "updated", "unchanged", "deleted", "conflicts", "older")
 _MISSING = object()
 
@@ -144,7 +143,7 @@ class _Merger:
         assert spec.columns[0] == "id"
 
     def base_row(self, r: tuple) -> tuple:
-        data = _encode(self.pick(r))  # a tuple encodes as a JSON array
+        data = orjson.dumps(self.pick(r)).decode()  # a tuple encodes as a JSON array
         return (self.peer_id, self.spec.name, r[0], r[self.iv], r[self.io], data)
 
     def merge(self, lrow: tuple, rrow: tuple, base: dict[str, Any] | None

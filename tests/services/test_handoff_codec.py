@@ -50,6 +50,28 @@ def test_bad_values_are_refused_saying_where(changes: dict, column: str, why: st
     assert f"cột «{column}»" in str(refused.value) and why in str(refused.value)
 
 
+@pytest.mark.parametrize(("column", "value"), [
+    ("created_at", "2021-09-01 24:00:00.000000"),
+    ("created_at", "2021-02-30 08:00:00.000000"),
+    ("created_at", "2021-09-01 08:00:00.00000\u0663"),  # an Arabic-Indic digit
+    ("birth_date", "1980-02-29 "),
+    ("birth_date", "1980-2-29"),
+])
+def test_values_shaped_like_the_stored_form_are_still_checked(column: str, value: str) -> None:
+    PERSONS.from_package(_row())  # its days are now known good: the fast path is warm
+    with pytest.raises(ServiceError) as refused:
+        PERSONS.from_package(_row(**{column: value}))
+    assert f"cột «{column}»" in str(refused.value)
+
+
+def test_text_is_stored_composed_and_unchanged_otherwise() -> None:
+    composed = "Đỗ Thị Hằng"
+    for name in (composed, "Đo\u0302\u0303 Thi\u0323 Ha\u0306\u0300ng"):
+        values = dict(zip(PERSONS.columns, PERSONS.from_package(_row(full_name=name)),
+                          strict=True))
+        assert values["full_name"] == composed
+
+
 def test_a_missing_column_is_refused() -> None:
     raw = _row()
     del raw["phone"]
