@@ -42,7 +42,7 @@ CHECKPOINT_COLUMNS = [
     Column("Tên chốt", "name"), Column("Vị trí", "location"), Column("Loại", "kind_label"),
     Column("Giờ trực", "hours_text", align=CENTER),
     Column("Người/ca", "min_staff", align=CENTER), Column("Mẫu ca", "pattern_name"),
-    Column("Điện thoại", "phone"), Column("Thời gian hoạt động", "active_text"),
+    Column("Điện thoại", "phone"), Column("Hoạt động", "active_text"),
 ]
 
 
@@ -74,7 +74,7 @@ class CheckpointTab(QWidget):
         self.ctx, self.page = ctx, page
         self.editing: str | None = None
         self.model = SmallTableModel(CHECKPOINT_COLUMNS)
-        self.view = table(self.model)
+        self.view = table(self.model, stretch=1)  # a long place name is cut first
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show(cur.row()))
         self.name, self.location, self.phone = QLineEdit(), QLineEdit(), QLineEdit()
         self.name.setPlaceholderText("Ví dụ: Chốt số 1, Chốt đầu làng")
@@ -88,8 +88,8 @@ class CheckpointTab(QWidget):
             t.setDisplayFormat("HH:mm")
         self.all_day.toggled.connect(self._hours_enabled)
         self._hours_enabled(True)
-        hours = QHBoxLayout()
-        for w in (self.all_day, QLabel("hoặc từ"), self.opens, QLabel("đến"), self.closes):
+        hours = QHBoxLayout()  # on its own line: the form stays narrow, the table gets the width
+        for w in (self.opens, QLabel("đến"), self.closes):
             hours.addWidget(w)
         hours.addStretch(1)
         self.min_staff = QSpinBox()
@@ -108,7 +108,8 @@ class CheckpointTab(QWidget):
         form.addRow("Tên chốt:", self.name)
         form.addRow("Vị trí:", self.location)
         form.addRow("Loại chốt:", self.kind)
-        form.addRow("Giờ trực:", hours)
+        form.addRow("Giờ trực:", self.all_day)
+        form.addRow("hoặc từ:", hours)
         form.addRow("Số người mỗi ca:", self.min_staff)
         form.addRow("Mẫu ca trực:", self.pattern)
         form.addRow("Điện thoại chốt:", self.phone)
@@ -128,7 +129,7 @@ class CheckpointTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.view)
         split.addWidget(right)
-        split.setSizes([700, 440])
+        split.setSizes([760, 380])
         QVBoxLayout(self).addWidget(split)
 
     def _hours_enabled(self, all_day: bool) -> None:

@@ -26,7 +26,7 @@ from greenzone_desktop.services.handoff_conflicts import (
 )
 from greenzone_desktop.ui.context import AppContext, error_text
 from greenzone_desktop.ui.handoff_models import RED
-from greenzone_desktop.ui.small_table import Col, SmallTableModel, table_view
+from greenzone_desktop.ui.small_table import Col, SmallTableModel, airy, table_view
 
 CONFLICT_COLUMNS = [
     Col("Dữ liệu", lambda c: c.table_label),
@@ -48,6 +48,7 @@ class ConflictsPanel(QWidget):
         self.list_view = table_view(self.model, stretch=2)
         self.list_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_fields())
         self.fields = QTableWidget(0, 5)
+        airy(self.fields)
         self.fields.setHorizontalHeaderLabels(
             ["Trường", "Máy này", "Nhận được", "Trước đây", "Chọn giữ bản nào"])
         self.fields.verticalHeader().setVisible(False)

@@ -24,18 +24,26 @@ from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.health_dialogs import DoseDialog
 from greenzone_desktop.ui.health_models import GREEN, RED, fmt_date
 from greenzone_desktop.ui.lazy_table import CENTER, RIGHT, Column
-from greenzone_desktop.ui.small_table import SmallTableModel
+from greenzone_desktop.ui.small_table import SmallTableModel, airy
 from greenzone_desktop.vocab import CommitmentKind
 
 
-def table(model: Any) -> QTableView:
+def table(model: Any, *, stretch: int | None = None) -> QTableView:
+    """A table whose columns the user may widen (`resizeColumnsToContents` after loading);
+    column `stretch` takes the spare width and gives way first on a narrow window (without it,
+    the last column takes the spare width and the row numbers show)."""
     view = QTableView()
+    airy(view)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setStretchLastSection(True)
+    if stretch is None:
+        view.horizontalHeader().setStretchLastSection(True)
+    else:
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 
@@ -64,7 +72,7 @@ class QuarantineTab(QWidget):
             colour=lambda r, c: (RED if not r.has_commitment else GREEN)
             if c.key in ("has_commitment", "household_id") else None,
             bold=lambda r, c: c.key == "has_commitment" and not r.has_commitment)
-        self.view = table(self.model)
+        self.view = table(self.model, stretch=7)  # the names are cut first (tooltip: all)
         self.view.doubleClicked.connect(self._open)
         self.summary = QLabel("")
         self.summary.setProperty("role", "title")
@@ -137,8 +145,8 @@ class CoverageTab(QWidget):
                         Column(f"{label}\nđủ mũi", f"{code}:full", align=RIGHT)]
         self.model = SmallTableModel(columns, bold=lambda r, _c: r["id"] == "")
         self.view = table(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.verticalHeader().setVisible(False)
         self.note = QLabel("")
         self.note.setWordWrap(True)
         add = QPushButton("Thêm mũi tiêm…")
@@ -168,6 +176,9 @@ class CoverageTab(QWidget):
                 row[f"{code}:full"] = _pct(b, "full")
             rows.append(row)
         self.model.set_rows(rows)
+        # sized once per load (a header sizing itself while the tab was hidden drew its
+        # sections out of line with the cells)
+        self.view.resizeColumnsToContents()
         self.note.setText(
             f"Tính đến ngày {cov.day.strftime('%d/%m/%Y')}; tiêm đủ = {cov.full_doses} mũi "
             "(sửa trong quy định). Không tính người tạm vắng"

@@ -50,7 +50,7 @@ COLUMNS = [
     Column("Cam kết", "signed_on", align=CENTER, sort="signed_on",
            fmt=lambda on: f"Đã ký {format_date(on)}" if on else "Chưa ký"),
 ]
-WIDTHS = [210, 168, 140, 96, 176, 56, 84]
+WIDTHS = [204, 176, 140, 100, 192, 56, 90]
 
 
 class OrganizationsModel(LazyTableModel):

@@ -50,7 +50,7 @@ COLUMNS = [
     Column("Vắc-xin", "doses_text", align=CENTER, tooltip="Số mũi vắc-xin đã tiêm"),
     Column("Sức khỏe", "health_text", tooltip="F0/F1/F2, cách ly đang theo dõi hôm nay"),
 ]
-WIDTHS = [146, 78, 62, 100, 92, 98, 82, 74, 148, 52, 76]
+WIDTHS = [146, 78, 62, 100, 92, 90, 82, 74, 180, 52, 76]
 REFRESH_ON = ("persons", "households", "health")
 
 

@@ -158,6 +158,8 @@ class ThresholdsTab(QWidget):
         self.rules = QTableWidget(0, 3)
         self.rules.setHorizontalHeaderLabels(["Mức", "Chỉ số", "Từ (≥)"])
         self.rules.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.rules.setColumnWidth(0, 200)  # "4 – Nguy cơ rất cao" in full
+        self.rules.setColumnWidth(2, 120)
         self.rules.verticalHeader().setVisible(False)
         self.cov_figure = QComboBox()
         self.cov_figure.addItem("Không xét tỷ lệ tiêm chủng", None)

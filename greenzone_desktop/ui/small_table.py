@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QDate,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QUrl,
 )
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMessageBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -33,6 +36,7 @@ from greenzone_desktop.text import format_date
 from greenzone_desktop.ui.lazy_table import Column, row_value
 
 Index = QModelIndex | QPersistentModelIndex
+AIR = 8  # px beside the text of a column sized to its contents (else it touches the lines)
 
 
 @dataclass(frozen=True)
@@ -138,10 +142,33 @@ class SmallTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+class _AiryHeader(QHeaderView):
+    def sectionSizeFromContents(self, logical_index: int) -> QSize:  # noqa: N802 - Qt override
+        size = super().sectionSizeFromContents(logical_index)
+        return QSize(size.width() + AIR, size.height())
+
+
+class _AiryDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + AIR, size.height())
+
+
+def airy(view: QTableView) -> None:
+    """Columns sized to their contents (header and cells) leave some air around the text."""
+    header = _AiryHeader(Qt.Orientation.Horizontal, view)
+    header.setSectionsClickable(True)
+    header.setHighlightSections(True)
+    view.setHorizontalHeader(header)
+    view.setItemDelegate(_AiryDelegate(view))
+
+
 def table_view(model: QAbstractTableModel, *, stretch: int = -1,
                multi: bool = False) -> QTableView:
-    """A read-only table over `model`, whole rows selected; column `stretch` takes the rest."""
+    """A read-only table over `model`, whole rows selected; column `stretch` takes the rest
+    (and gives way first on a narrow window), the others the width of their contents."""
     view = QTableView()
+    airy(view)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi

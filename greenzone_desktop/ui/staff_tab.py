@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 STAFF_COLUMNS = [
     Column("Họ và tên", "full_name"), Column("Đơn vị", "organisation"),
     Column("Điện thoại", "phone"), Column("Vắc xin", "doses_text", align=CENTER),
-    Column("Giờ tối đa/tuần", "max_hours_week", align=CENTER, fmt=lambda v: f"{v:g}"),
+    Column("Giờ/tuần", "max_hours_week", align=CENTER, fmt=lambda v: f"{v:g}"),
     Column("Nguồn", "origin_text"),
     Column("Tham gia", "active", align=CENTER, fmt=lambda v: "Có" if v else "Tạm nghỉ"),
 ]
@@ -59,7 +59,7 @@ class StaffTab(QWidget):
         self.person_id: str | None = None
         self.model = SmallTableModel(STAFF_COLUMNS, colour=lambda r, c: RED
                                if c.key == "doses_text" and not r.vaccinated else None)
-        self.view = table(self.model)
+        self.view = table(self.model, stretch=1)  # a long unit name is cut first
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show(cur.row()))
         self.lookup = QLineEdit()
         self.lookup.setPlaceholderText("Gõ tên, CCCD hoặc số điện thoại người trong sổ hộ")
@@ -108,7 +108,7 @@ class StaffTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.view)
         split.addWidget(right)
-        split.setSizes([620, 520])
+        split.setSizes([700, 440])
         QVBoxLayout(self).addWidget(split)
         self.load_rules()
 

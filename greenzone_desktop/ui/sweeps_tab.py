@@ -122,7 +122,9 @@ class SweepsTab(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([460, 680])  # the sweeps' names and progress in full
         QVBoxLayout(self).addWidget(splitter)
         self.reload()
 

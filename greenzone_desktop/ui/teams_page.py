@@ -126,7 +126,7 @@ class TeamsTab(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(right)
-        splitter.setSizes([700, 460])
+        splitter.setSizes([610, 530])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

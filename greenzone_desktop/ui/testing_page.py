@@ -47,7 +47,7 @@ class TestingPage(QWidget):
         self.ctx = ctx
         self.model = SmallTableModel(ROUND_COLUMNS, colour=lambda r, c: GREEN
                                if c.key == "closed" and r.closed else None)
-        self.view = table(self.model)
+        self.view = table(self.model, stretch=1)  # a long scope is cut first
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._selected())
         self.panel = RoundPanel(ctx)
         new = QPushButton("Tạo đợt…")

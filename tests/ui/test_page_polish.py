@@ -72,3 +72,36 @@ def test_small_table_shows_lazy_columns_and_a_totals_row(qtmodeltester) -> None:
     qtmodeltester.check(plain)
     assert plain.data(plain.index(0, 0), Qt.ItemDataRole.ForegroundRole).color() == \
         QColor("#b3261e")
+
+
+def test_columns_sized_to_their_contents_leave_air(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QFontMetrics
+
+    from greenzone_desktop.ui.small_table import AIR, Col, SmallTableModel, table_view
+
+    model = SmallTableModel([Col("Loại", lambda r: r), Col("Tên", lambda r: r + " số 1")])
+    model.set_rows(["Tổ Covid cộng đồng"])
+    view = table_view(model, stretch=1)
+    qtbot.addWidget(view)
+    view.resize(600, 200)
+    view.show()
+    text = QFontMetrics(view.font()).horizontalAdvance("Tổ Covid cộng đồng")
+    assert view.columnWidth(0) >= text + AIR + 6
+
+
+def test_wide_lists_keep_their_last_column_in_view(qtbot, ctx) -> None:  # noqa: ANN001
+    """At 1366×768 (the page about 1140 px wide) a long text column gives way, not the last."""
+    from greenzone_desktop.ui.checkpoints_page import CheckpointsPage
+
+    page = CheckpointsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1140, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    for view in (page.checkpoints.view, page.staff.view):
+        page.tabs.setCurrentWidget(page.checkpoints if view is page.checkpoints.view
+                                   else page.staff)
+        header, last = view.horizontalHeader(), view.model().columnCount() - 1
+        assert view.model().rowCount() > 0
+        assert header.sectionViewportPosition(last) + header.sectionSize(last) \
+            <= view.viewport().width()
