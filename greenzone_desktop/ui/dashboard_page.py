@@ -290,5 +290,5 @@ class DashboardPage(QWidget):
         if not text or self._reminded_on == now.date():
             return
         self._reminded_on = now.date()
-        self.reminder_text.setText(f"⏰ {text}")
+        self.reminder_text.setText(text)  # no emoji: the bundled font has none (a box showed)
         self.reminder.show()
