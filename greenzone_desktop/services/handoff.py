@@ -30,6 +30,7 @@ from greenzone_desktop.exchange.package_crypto import DEFAULT_SCRYPT_N
 from greenzone_desktop.models import HandoffLog, SyncConflict, utcnow
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.models.migrations import SCHEMA_VERSION
+from greenzone_desktop.models.search_keys import refresh_members_key
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.handoff_codec import (
@@ -380,6 +381,9 @@ def _apply(db: Database, incoming: _Incoming, dry_run: bool, progress: Progress 
                 apply_plan(conn, plan)
                 _record_conflicts(conn, plan, m["package_id"], peer.unit_id)
                 plans.append(plan)
+            touched = _households_touched(plans)
+            if touched:  # rows went in as plain statements: no session hook keeps the key
+                refresh_members_key(conn, touched)
             counts = {p.spec.name: dict(p.counts) for p in plans if p.counts}
             conn.execute(update(HandoffLog).where(
                 HandoffLog.package_id == m["package_id"], HandoffLog.direction == "in"
@@ -393,6 +397,22 @@ def _apply(db: Database, incoming: _Incoming, dry_run: bool, progress: Progress 
     if progress:
         progress(total, total)
     return plans
+
+
+def _households_touched(plans: list[TablePlan]) -> set[str]:
+    """Households whose members' search key a package may change: members added, changed or
+    moved (both households), and households written."""
+    touched: set[str] = set()
+    for plan in plans:
+        if plan.spec.name == "persons":
+            ih = plan.spec.index("household_id")
+            touched.update(r[ih] for r in plan.inserts)
+            touched.update(u[ih - 1] for u in plan.updates)  # updates leave the id out first
+            touched.update(r[ih] for r in plan.replaced)
+        elif plan.spec.name == "households":
+            touched.update(r[0] for r in plan.inserts)
+            touched.update(u[-1] for u in plan.updates)
+    return touched
 
 
 def _record_conflicts(conn: Connection, plan: TablePlan, package_id: str, peer_id: str) -> None:

@@ -53,6 +53,7 @@ class TablePlan:
     spec: TableSpec
     inserts: list[tuple] = field(default_factory=list)
     updates: list[tuple] = field(default_factory=list)  # values without id, then id
+    replaced: list[tuple] = field(default_factory=list)  # the stored rows the updates change
     bases: list[tuple] = field(default_factory=list)  # BASE_UPSERT parameters
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
@@ -239,6 +240,7 @@ def plan_table(
             continue
         if bkey == lkey or tuple(sent_base) == lkey:
             plan.updates.append((*r[1:], rid))
+            plan.replaced.append(lrow)
             plan.bases.append(m.base_row(r))
             counts["deleted" if r[idel] and not lrow[idel] else "updated"] += 1
             continue
@@ -247,11 +249,13 @@ def plan_table(
         plan.bases.append(m.base_row(r))
         if not conflict_fields and m.same_fields(merged, r) and r[iv] > lrow[iv]:
             plan.updates.append((*r[1:], rid))  # the merge is exactly theirs: take it as it is
+            plan.replaced.append(lrow)
         elif not m.same_fields(merged, lrow):
             merged[iv] = max(lrow[iv], r[iv]) + 1
             merged[io] = installation_id
             merged[m.iupd] = now
             plan.updates.append((*merged[1:], rid))
+            plan.replaced.append(lrow)
         if conflict_fields:
             counts["conflicts"] += 1
             plan.conflicts.append({
