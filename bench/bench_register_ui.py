@@ -138,6 +138,17 @@ def _rest_of_list(sql: str) -> bool:
     return "group_concat" in sql and "LIMIT" not in sql
 
 
+def settle(app: QApplication, paints: PaintCounter) -> None:
+    """Let the app finish what the last update queued (a relayout, its paint), as it does in
+    the pause before the next search: until two turns of the event loop paint nothing."""
+    quiet = 0
+    while quiet < 2:
+        before = paints.count
+        app.processEvents()
+        time.sleep(0.005)
+        quiet = quiet + 1 if paints.count == before else 0
+
+
 def painted(app: QApplication, page: HouseholdsPage, paints: PaintCounter) -> None:
     before = paints.count
     app.processEvents()  # the repaints the new rows asked for, as the app does them
@@ -174,6 +185,7 @@ def bench_keystrokes(app: QApplication, page: HouseholdsPage, log: SqlLog,
                 wait_for(page.model.reloaded)
                 painted(app, page, paints)
             all_ms.append(sample.stop())
+            settle(app, paints)
             log.on = False
             shown += page.model.rowCount()
             statements = log.take()

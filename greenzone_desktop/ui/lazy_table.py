@@ -185,8 +185,17 @@ class LazyTableModel(QAbstractTableModel):
                 self._apply_ids(gen, block_gen, ids, rows)
                 return
             self._show_first(block_gen, ids, rows)
-            self.ctx.run(rest, lambda all_ids: self._apply_rest(gen, block_gen, all_ids),
-                         on_error=lambda exc: self._failed(gen, exc))
+
+            def list_the_rest() -> None:
+                if gen == self._generation:
+                    self.ctx.run(rest, lambda all_ids: self._apply_rest(gen, block_gen, all_ids),
+                                 on_error=lambda exc: self._failed(gen, exc))
+
+            runner = getattr(self.ctx, "runner", None)
+            if runner is None or getattr(runner, "synchronous", False):
+                list_the_rest()
+            else:  # after the first screen is painted: the paint does not wait for the CPU
+                QTimer.singleShot(0, self, list_the_rest)
 
         self.ctx.run(first, first_done, on_error=lambda exc: self._failed(gen, exc))
 
