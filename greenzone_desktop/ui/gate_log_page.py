@@ -51,6 +51,7 @@ ENTRY_COLUMNS = [
     Column("Khai báo", "declared", align=CENTER, fmt=lambda v: "Có" if v else "Chưa"),
     Column("Cần chú ý", "flag_reason"),
 ]
+_PLACES = ("from_place", "to_place", "purpose")  # cut first: the reason to look twice shows
 FIELDS = (("full_name", "Họ và tên", 160), ("cccd", "CCCD/CMND", 95),
           ("phone", "Điện thoại", 90), ("from_place", "Đi từ", 100), ("to_place", "Đến", 90),
           ("purpose", "Mục đích", 90), ("time", "Giờ vào", 50), ("plate", "Biển số xe", 75))
@@ -207,7 +208,8 @@ class GateLogPage(QWidget):
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         for c in range(len(ENTRY_COLUMNS) - 1):  # long places are cut, «Cần chú ý» stays in view
-            self.view.setColumnWidth(c, min(self.view.columnWidth(c), 150))
+            cap = 115 if ENTRY_COLUMNS[c].key in _PLACES else 150
+            self.view.setColumnWidth(c, min(self.view.columnWidth(c), cap))
         flagged = sum(r.flagged for r in rows)
         self.count.setText(f"{format_number(len(rows))} lượt, "
                            f"{format_number(flagged)} lượt cần chú ý")

@@ -57,7 +57,7 @@ class AssessmentsTab(QWidget):
         self.model = SmallTableModel(COLUMNS, self)
         self.view = table_view(self.model, stretch=1)  # the assessors' names take what is left
         self.view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
-        self.view.setColumnWidth(5, 160)  # a long reason is cut, not scrolled off the page
+        self.view.setColumnWidth(5, 130)  # a long reason is cut, not scrolled off the page
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._detail())
         self.current_level = QLabel()
         new = QPushButton("Đánh giá mới…")
@@ -78,7 +78,7 @@ class AssessmentsTab(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
-        splitter.setSizes([760, 360])
+        splitter.setSizes([790, 330])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

@@ -96,7 +96,7 @@ class RoundPanel(QWidget):
         self.untested_search.textChanged.connect(lambda _t: self._query_untested())
         mark = QPushButton("Đánh dấu đã xét nghiệm")
         mark.clicked.connect(self.tick_selected)
-        self.untested_view = self._lazy_view(self.untested)
+        self.untested_view = self._lazy_view(self.untested, fit=True)
         self.untested_view.doubleClicked.connect(lambda _i: self.tick_selected())
         bar = QHBoxLayout()
         bar.addWidget(self.untested_search, 1)
@@ -136,11 +136,13 @@ class RoundPanel(QWidget):
         return box
 
     @staticmethod
-    def _lazy_view(model: LazyTableModel) -> QTableView:
-        view = table(model)
+    def _lazy_view(model: LazyTableModel, *, fit: bool = False) -> QTableView:
+        """`fit`: the address gives way so that every column shows without scrolling."""
+        view = table(model, stretch=3) if fit else table(model)
         view.setWordWrap(False)
         for i, w in enumerate((180, 85, 80, 200, 70)):
-            view.setColumnWidth(i, w)
+            if not (fit and i == 3):
+                view.setColumnWidth(i, w)
         return view
 
     # -- loading ----------------------------------------------------------------------------
