@@ -458,6 +458,7 @@ def _mark_duplicates(rows: list[ParsedRow], reader: _RowReader) -> None:
     birth date unless both rows carry different CCCDs (a year alone is too common to tell)."""
     by_cccd: dict[str, int] = {}
     by_person: dict[tuple[str, date], tuple[int, object]] = {}
+    folded: dict[str, str] = {}
     for row in rows:
         values = row.values
         cccd = values.get("cccd")
@@ -470,7 +471,10 @@ def _mark_duplicates(rows: list[ParsedRow], reader: _RowReader) -> None:
                 continue
         name, birth = values.get("full_name"), values.get("birth_date")
         if isinstance(name, str) and isinstance(birth, date):
-            first, other = by_person.setdefault((fold(name), birth), (row.sheet_row, cccd))
+            key = folded.get(name)
+            if key is None:
+                key = folded[name] = fold(name)  # a few thousand names among 80 000 rows
+            first, other = by_person.setdefault((key, birth), (row.sheet_row, cccd))
             if first != row.sheet_row and not (cccd and other and cccd != other):
                 message = (
                     f"trùng họ tên và ngày sinh ({name}, {format_date(birth)}) với dòng {first}."

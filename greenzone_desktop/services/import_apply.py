@@ -33,6 +33,7 @@ from greenzone_desktop.services.importing import (
     ImportPlan,
     ProgressFn,
     RowPlan,
+    paused_gc,
     relation_of,
     remember_mapping,
 )
@@ -117,7 +118,8 @@ class _Writer:
         self.ids = _new_ids()
         self.any_doses = False
         self.cache_size: int | None = None
-        self.rebuild: list[str] = []  # indexes dropped for this transaction, to create again
+        self.mmap_size: int | None = None
+        self.rebuild: list[tuple[str, str]] = []  # (table, index) dropped, to create again
         self.names: dict[str, tuple[str, str]] = {}  # name -> (accent-free key, sort key)
         self.where = f"{plan.file}, trang «{plan.sheet}», dòng "
         unit = s.get(Unit, self.unit_id) if self.unit_id else None
@@ -272,69 +274,39 @@ def apply_import(
 
     People to update go first, through the audited session; then the new households, people and
     doses in bulk; then "Chủ hộ" rows joining households already in the database."""
+    with paused_gc():
+        return _apply_import(db, plan, remember, progress, cancelled)
+
+
+def _apply_import(
+    db: Database,
+    plan: ImportPlan,
+    remember: bool,
+    progress: ProgressFn | None,
+    cancelled: CancelledFn | None,
+) -> ImportResult:
     started = time.perf_counter()
     home_unit(db)  # refuses a database that was never set up for a unit
-    final = _final_values(plan)
     counts = {"households": 0, "created": 0, "updated": 0}
     total = len(plan.rows)
-    joins: list[tuple[str, tuple]] = []  # (household already in the database, its new head)
-    touched: set[str] = set()  # households that gained members
+    writer: _Writer | None = None
     try:
         with db.session() as s:
             writer = _Writer(db, s, plan)
-            for household in plan.households:
-                for row in household.rows:
-                    if row.action == "update" and row.existing_id is not None \
-                            and row.sheet_row in final:  # fmt: skip
-                        _update_person(s, row.existing_id, final[row.sheet_row], writer.mapped)
-                        counts["updated"] += 1
-            s.flush()
-            _check(cancelled)
-            planned = plan.counts
-            _drop_indexes(s, writer, {"persons": planned["new"],
-                                      "households": planned["households"]})  # fmt: skip
-            done, check_at = 0, 0
-            for household in plan.households:
-                rows = [(r, final[r.sheet_row]) for r in household.rows
-                        if r.action in ("new", "keep") and r.sheet_row in final]  # fmt: skip
-                done += len(household.rows)
-                if done >= check_at:
-                    check_at = done + _STEP
-                    _check(cancelled)
-                    if progress is not None:
-                        progress(done, total)
-                if not rows:
-                    continue
-                household_id = household.existing_id
-                if household_id is None:
-                    household_id = writer.household(household.key, rows)
-                    counts["households"] += 1
-                added = [writer.person(values, household_id, row.sheet_row) for row, values in rows]
-                touched.add(household_id)
-                counts["created"] += len(added)
-                head = next((p for p in added if p[_RELATION] == Relation.HEAD.value), None)
-                if household.existing_id is None:
-                    head = head or added[0]
-                    writer.heads.append((head[0], head[_NAME], head[_SORT_KEY], household_id))
-                elif head is not None:
-                    joins.append((household_id, head))
-                if len(writer.rows["persons"]) >= _CHUNK:  # written as we go: memory stays flat
-                    _insert(s, writer)
-            _check(cancelled)
-            _insert(s, writer)
-            refresh_members_key(s.connection(), touched)  # bulk rows: no session hook
-            _create_indexes(s, writer)
-            for household_id, head in joins:
-                _join_head(s, household_id, head)
-            _restore_cache(s, writer)
+            _write(s, writer, counts, progress, cancelled)
+        if remember:
+            remember_mapping(db, plan.headers, dict(plan.mapping.columns), plan.grouping)
+        # On the import's connection (the pool hands back the last one used), its page cache
+        # still small and its file map off: ANALYZE reads every page of the register.
+        db.refresh_statistics()  # a first import can multiply the register
     except (IntegrityError, sqlite3.IntegrityError) as exc:
         raise ServiceError(
             "Không nhập được: dữ liệu trong tệp trùng với dữ liệu đã có (số CCCD hoặc mã hộ); "
             f"cơ sở dữ liệu giữ nguyên như trước. Chi tiết: {getattr(exc, 'orig', exc)}"
         ) from None
-    if remember:
-        remember_mapping(db, plan.headers, dict(plan.mapping.columns), plan.grouping)
-    db.refresh_statistics()  # a first import can multiply the register
+    finally:
+        if writer is not None:
+            _restore_connection(db, writer)
     if progress is not None:
         progress(total, total)
     plan_counts = plan.counts
@@ -343,6 +315,64 @@ def apply_import(
         plan_counts["error"], time.perf_counter() - started,
         Changes(households=True, persons=True, health=writer.any_doses),
     )  # fmt: skip
+
+
+def _write(
+    s: Session,
+    writer: _Writer,
+    counts: dict[str, int],
+    progress: ProgressFn | None,
+    cancelled: CancelledFn | None,
+) -> None:
+    """Everything the plan changes, in the session's one transaction."""
+    plan = writer.plan
+    final = _final_values(plan)
+    total = len(plan.rows)
+    joins: list[tuple[str, tuple]] = []  # (household already in the database, its new head)
+    touched: set[str] = set()  # households that gained members
+    for household in plan.households:
+        for row in household.rows:
+            if row.action == "update" and row.existing_id is not None and row.sheet_row in final:
+                _update_person(s, row.existing_id, final[row.sheet_row], writer.mapped)
+                counts["updated"] += 1
+    s.flush()
+    _check(cancelled)
+    planned = plan.counts
+    _drop_indexes(s, writer, {"persons": planned["new"], "households": planned["households"]})
+    done, check_at = 0, 0
+    for household in plan.households:
+        rows = [(r, final[r.sheet_row]) for r in household.rows
+                if r.action in ("new", "keep") and r.sheet_row in final]  # fmt: skip
+        done += len(household.rows)
+        if done >= check_at:
+            check_at = done + _STEP
+            _check(cancelled)
+            if progress is not None:
+                progress(done, total)
+        if not rows:
+            continue
+        household_id = household.existing_id
+        if household_id is None:
+            household_id = writer.household(household.key, rows)
+            counts["households"] += 1
+        added = [writer.person(values, household_id, row.sheet_row) for row, values in rows]
+        touched.add(household_id)
+        counts["created"] += len(added)
+        head = next((p for p in added if p[_RELATION] == Relation.HEAD.value), None)
+        if household.existing_id is None:
+            head = head or added[0]
+            writer.heads.append((head[0], head[_NAME], head[_SORT_KEY], household_id))
+        elif head is not None:
+            joins.append((household_id, head))
+        if len(writer.rows["persons"]) >= _CHUNK:  # written as we go: memory stays flat
+            _insert(s, writer)
+    _check(cancelled)
+    _insert(s, writer)
+    _create_indexes(s, writer, "persons")  # the refresh finds members by household
+    refresh_members_key(s.connection(), touched)  # bulk rows: no session hook
+    _create_indexes(s, writer)
+    for household_id, head in joins:
+        _join_head(s, household_id, head)
 
 
 _RELATION = _COLUMNS["persons"].index("relation")
@@ -398,15 +428,17 @@ def _drop_indexes(s: Session, writer: _Writer, adding: dict[str, int]) -> None:
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
                 "AND sql IS NOT NULL", (table,)).fetchall():  # fmt: skip
             raw.execute(f'DROP INDEX "{name}"')
-            writer.rebuild.append(sql)
+            writer.rebuild.append((table, sql))
 
 
-def _create_indexes(s: Session, writer: _Writer) -> None:
-    if writer.rebuild:
+def _create_indexes(s: Session, writer: _Writer, table: str | None = None) -> None:
+    """Create again the indexes dropped from `table` (from every table by default)."""
+    due = [sql for name, sql in writer.rebuild if table in (None, name)]
+    if due:
         raw = _raw(s)
-        for sql in writer.rebuild:
+        for sql in due:
             raw.execute(sql)
-        writer.rebuild.clear()
+        writer.rebuild = [(name, sql) for name, sql in writer.rebuild if sql not in due]
 
 
 def _insert(s: Session, writer: _Writer) -> None:
@@ -420,8 +452,10 @@ def _insert(s: Session, writer: _Writer) -> None:
             # The import's own page cache stays small (an 80 000-row sheet within its memory
             # budget); the session's connection gets its own size back at the end.
             writer.cache_size = int(raw.execute("PRAGMA cache_size").fetchone()[0])
+            writer.mmap_size = int(raw.execute("PRAGMA mmap_size").fetchone()[0])
             raw.execute("PRAGMA cache_size = -16384")
-        if not writer.rebuild:
+            raw.execute("PRAGMA mmap_size = 0")
+        if not any(name == "persons" for name, _ in writer.rebuild):
             # In name order the name indexes take each chunk in one sweep; the new keys ascend,
             # so the primary key is touched at one place whatever the order.
             writer.rows["persons"].sort(key=itemgetter(_SORT_KEY))
@@ -452,6 +486,10 @@ def _insert(s: Session, writer: _Writer) -> None:
     writer.heads.clear()
 
 
-def _restore_cache(s: Session, writer: _Writer) -> None:
+def _restore_connection(db: Database, writer: _Writer) -> None:
+    """The connection's page cache and file map as they were (read through a map, a whole
+    imported register would count as the import's memory)."""
     if writer.cache_size is not None:
-        _raw(s).execute(f"PRAGMA cache_size = {writer.cache_size}")
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql(f"PRAGMA cache_size = {writer.cache_size}")
+            conn.exec_driver_sql(f"PRAGMA mmap_size = {writer.mmap_size or 0}")
