@@ -143,6 +143,11 @@ class _Merger:
         self.derived_positions = {i for out, _, _ in self.derived for i in out}
         assert spec.columns[0] == "id"
 
+    def base_rows(self, rows: Sequence[tuple]) -> list[tuple]:
+        peer, table, iv, io, pick, dumps = (self.peer_id, self.spec.name, self.iv, self.io,
+                                            self.pick, orjson.dumps)
+        return [(peer, table, r[0], r[iv], r[io], dumps(pick(r)).decode()) for r in rows]
+
     def base_row(self, r: tuple) -> tuple:
         data = orjson.dumps(self.pick(r)).decode()  # a tuple encodes as a JSON array
         return (self.peer_id, self.spec.name, r[0], r[self.iv], r[self.io], data)
@@ -210,18 +215,20 @@ def plan_table(
     if not rows:
         return plan
     m = _Merger(spec, peer_id, installation_id, now)
-    ids = [r[0] for r in rows]
-    local = load_local(conn, spec, ids)
-    bases = load_bases(conn, peer_id, spec.name, ids)
-    iv, io, idel = m.iv, m.io, m.idel
+    local = load_local(conn, spec, [r[0] for r in rows])
     counts = plan.counts
+    if len(local) < len(rows):  # rows this PC does not have yet go in as they came, in bulk
+        plan.inserts = [r for r in rows if r[0] not in local]
+        plan.bases = m.base_rows(plan.inserts)
+        counts["new"] = len(plan.inserts)
+    if not local:
+        return plan
+    bases = load_bases(conn, peer_id, spec.name, list(local))
+    iv, io, idel = m.iv, m.io, m.idel
     for r, sent_base in zip(rows, carried, strict=True):
         rid = r[0]
         lrow = local.get(rid)
         if lrow is None:
-            plan.inserts.append(r)
-            plan.bases.append(m.base_row(r))
-            counts["new"] += 1
             continue
         rkey = (r[iv], r[io])
         lkey = (lrow[iv], lrow[io])
