@@ -177,6 +177,7 @@ class PrintPage(QWidget):
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
         left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)  # the heading where the other pages have theirs
         left.addWidget(heading)
         left.addWidget(QLabel("Tài liệu cần in:"))
         left.addWidget(self.document)
