@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +34,8 @@ from greenzone_desktop.ui.small_table import date_edit, edit_date
 from greenzone_desktop.vocab import RISK_COLOUR_NAMES, RISK_COLOURS, RiskLevel
 
 TEXT_ON = {"1": "white", "2": "black", "3": "black", "4": "white"}
+# thresholds read and typed the Vietnamese way: 23,5 (a dot would be a thousands separator)
+DECIMAL_COMMA = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
 
 
 def level_style(level: str) -> str:
@@ -167,6 +170,7 @@ class ThresholdsTab(QWidget):
             if code.startswith("coverage"):
                 self.cov_figure.addItem(label, code)
         self.cov_min = QDoubleSpinBox()
+        self.cov_min.setLocale(DECIMAL_COMMA)
         self.cov_min.setRange(0, 100)
         self.cov_min.setSuffix(" %")
         self.cov_raise = QSpinBox()
@@ -227,6 +231,7 @@ class ThresholdsTab(QWidget):
             figure.addItem(label, code)
         figure.setCurrentIndex(max(0, figure.findData(rule.get("figure"))))
         minimum = QDoubleSpinBox()
+        minimum.setLocale(DECIMAL_COMMA)
         minimum.setRange(0, 1_000_000)
         minimum.setDecimals(1)
         minimum.setValue(float(rule.get("min", 0)))

@@ -105,3 +105,16 @@ def test_wide_lists_keep_their_last_column_in_view(qtbot, ctx) -> None:  # noqa:
         assert view.model().rowCount() > 0
         assert header.sectionViewportPosition(last) + header.sectionSize(last) \
             <= view.viewport().width()
+
+
+def test_risk_thresholds_show_a_decimal_comma(qtbot, ctx) -> None:  # noqa: ANN001
+    from greenzone_desktop.ui.risk_page import RiskPage
+
+    page = RiskPage(ctx)
+    qtbot.addWidget(page)
+    th = page.thresholds
+    spin = th.rules.cellWidget(0, 2)
+    spin.setValue(23.5)
+    assert spin.text() == "23,5"
+    th.cov_min.setValue(70)
+    assert th.cov_min.text() == "70,00 %"
