@@ -34,6 +34,7 @@ from greenzone_desktop.ui.health_models import RED
 from greenzone_desktop.ui.health_tabs import table
 from greenzone_desktop.ui.lazy_table import CENTER, Column
 from greenzone_desktop.ui.resident_completer import ResidentCompleter
+from greenzone_desktop.ui.roster_models import fmt_hours
 from greenzone_desktop.ui.small_table import SmallTableModel
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 STAFF_COLUMNS = [
     Column("Họ và tên", "full_name"), Column("Đơn vị", "organisation"),
     Column("Điện thoại", "phone"), Column("Vắc xin", "doses_text", align=CENTER),
-    Column("Giờ/tuần", "max_hours_week", align=CENTER, fmt=lambda v: f"{v:g}"),
+    Column("Giờ/tuần", "max_hours_week", align=CENTER, fmt=fmt_hours),
     Column("Nguồn", "origin_text"),
     Column("Tham gia", "active", align=CENTER, fmt=lambda v: "Có" if v else "Tạm nghỉ"),
 ]
