@@ -149,10 +149,10 @@ def settle(app: QApplication, paints: PaintCounter) -> None:
         quiet = quiet + 1 if paints.count == before else 0
 
 
-def painted(app: QApplication, page: HouseholdsPage, paints: PaintCounter) -> None:
-    before = paints.count
+def painted(app: QApplication, page: HouseholdsPage, paints: PaintCounter, since: int) -> None:
+    """Until the table has painted since the key (`since`: the paint count then)."""
     app.processEvents()  # the repaints the new rows asked for, as the app does them
-    if paints.count == before:  # nothing was pending: paint once anyway
+    if paints.count == since:  # nothing was pending: paint once anyway
         page.table.viewport().repaint()
 
 
@@ -175,15 +175,17 @@ def bench_keystrokes(app: QApplication, page: HouseholdsPage, log: SqlLog,
             log.take()
             log.on = True
             seen[0] = False
+            since = paints.count
             sample = Sample()
             page.search.setText(text)  # textChanged → the page asks the worker at once
             if page.model.loading and not seen[0]:
                 wait_for(page.model.shown)
-            painted(app, page, paints)
+            painted(app, page, paints, since)
             app_ms.append(sample.stop())
             if page.model.loading:
+                since = paints.count
                 wait_for(page.model.reloaded)
-                painted(app, page, paints)
+                painted(app, page, paints, since)
             all_ms.append(sample.stop())
             settle(app, paints)
             log.on = False

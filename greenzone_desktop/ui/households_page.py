@@ -150,6 +150,7 @@ class HouseholdsPage(QWidget):
         self.undo_button.clicked.connect(self.undo)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.model.reloaded.connect(self._after_reload)
+        self.model.shown.connect(self._paint_now)
         self.model.loading_changed.connect(self._show_loading)
         for keys, slot in (("Ctrl+N", lambda: self.open_editor(None)), ("Ctrl+Z", self.undo),
                            ("Ctrl+F", self.focus_search), ("F5", self.refresh)):
@@ -214,6 +215,12 @@ class HouseholdsPage(QWidget):
         if row >= 0:
             self.select_row(row)
         self._keep_id = None
+
+    def _paint_now(self) -> None:
+        """Paint the first screen of a search before the worker lists the other matches: the
+        paint does not share the CPU (and Python) with that job."""
+        if self.table.isVisible():
+            self.table.viewport().repaint()
 
     def _show_loading(self, loading: bool) -> None:
         if loading:
