@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QLabel
 
 from greenzone_desktop.ui.main_window import MainWindow
@@ -90,21 +92,37 @@ def test_columns_sized_to_their_contents_leave_air(qtbot) -> None:  # noqa: ANN0
 
 
 def test_wide_lists_keep_their_last_column_in_view(qtbot, ctx) -> None:  # noqa: ANN001
-    """At 1366×768 (the page about 1140 px wide) a long text column gives way, not the last."""
+    """At 1366×768 (the page about 1160 px wide, the application's font) a long text column
+    gives way, not the last."""
+    from PySide6.QtWidgets import QApplication
+
+    from greenzone_desktop.services import checkpoints as cps
+    from greenzone_desktop.ui.app import setup_application
     from greenzone_desktop.ui.checkpoints_page import CheckpointsPage
 
-    page = CheckpointsPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1140, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    for view in (page.checkpoints.view, page.staff.view):
-        page.tabs.setCurrentWidget(page.checkpoints if view is page.checkpoints.view
-                                   else page.staff)
-        header, last = view.horizontalHeader(), view.model().columnCount() - 1
-        assert view.model().rowCount() > 0
-        assert header.sectionViewportPosition(last) + header.sectionSize(last) \
-            <= view.viewport().width()
+    patterns = cps.ensure_preset_patterns(ctx.db)
+    cps.save_checkpoint(ctx.db, cps.CheckpointInput(
+        "Chốt số 13", "Đầu Đường Hai Bà Trưng, cạnh chợ Xuân Mai", phone="0912345678",
+        active_from=date(2021, 9, 1), active_to=date(2021, 12, 31), pattern_id=patterns[0].id))
+    app = QApplication.instance()
+    font, style = app.font(), app.styleSheet()
+    setup_application()
+    try:
+        page = CheckpointsPage(ctx)
+        qtbot.addWidget(page)
+        page.resize(1160, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        for tab, view in ((page.checkpoints, page.checkpoints.view),
+                          (page.staff, page.staff.view)):
+            page.tabs.setCurrentWidget(tab)
+            header, last = view.horizontalHeader(), view.model().columnCount() - 1
+            assert view.model().rowCount() > 0
+            assert header.sectionViewportPosition(last) + header.sectionSize(last) \
+                <= view.viewport().width()
+    finally:
+        app.setFont(font)
+        app.setStyleSheet(style)
 
 
 def test_risk_thresholds_show_a_decimal_comma(qtbot, ctx) -> None:  # noqa: ANN001
