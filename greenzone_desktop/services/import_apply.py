@@ -24,12 +24,12 @@ from greenzone_desktop.models.db import Database
 from greenzone_desktop.models.search_keys import refresh_members_key
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ServiceError
+from greenzone_desktop.services.import_checks import paused_gc
 from greenzone_desktop.services.import_rows import COLUMNS, DOSES, TEXTS, RowWriter
 from greenzone_desktop.services.importing import (
     CancelledFn,
     ImportPlan,
     ProgressFn,
-    paused_gc,
     relation_of,
     remember_mapping,
 )
