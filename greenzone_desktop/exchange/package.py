@@ -23,6 +23,7 @@ from greenzone_desktop.exchange.package_archive import (
     MANIFEST_NAME,
     SHA256_HEX,
     TABLE_NAME,
+    EncodedRows,
     Limits,
     bounded_read,
     check_members,
@@ -53,6 +54,7 @@ from greenzone_desktop.exchange.package_crypto import (
 
 __all__ = [
     "FORMAT_VERSION",
+    "EncodedRows",
     "HeaderInfo",
     "Limits",
     "Package",

@@ -153,6 +153,9 @@ def export_package(
     counts: dict[str, int] = {}
     with db.session(raw=True) as s:
         conn = s.connection()
+        # One snapshot for everything below: the rows written to the package and the rows
+        # remembered as sent (read again by SQL afterwards) must be the very same.
+        conn.exec_driver_sql("BEGIN")
         last_out, last_acked, last_in = last_sequences(conn, peer.unit_id)
         sequence = last_out + 1
         if target.is_dir():
@@ -175,11 +178,10 @@ def export_package(
                 progress(begun[0], total)
             begun[0] += 1
 
-        sent: dict[str, list[tuple]] = {}
         tables = {spec.name: pending_rows(conn, spec, peer.unit_id, scope, everything, counts,
-                                          sent, step) for spec in SPECS}
+                                          step) for spec in SPECS}
         info = write_package(target, manifest, tables, password, scrypt_n=scrypt_n)
-        remember_sent(conn, peer.unit_id, sent, sequence)
+        remember_sent(conn, peer.unit_id, scope, sequence)
         conn.execute(insert(HandoffLog).values(
             id=str(uuid.uuid4()), package_id=info.package_id, direction="out",
             peer_unit_id=peer.unit_id, source_unit_id=source["id"], source_name=source["name"],

@@ -159,6 +159,18 @@ class TableSpec:
         sets = ", ".join(f'"{c}" = ?' for c in self.columns if c != "id")
         return f'UPDATE "{self.name}" SET {sets} WHERE id = ?'
 
+    def package_json_sql(self, alias: str = "t", base: str = "b") -> str | None:
+        """SQL writing the row as its package line (UTF-8 bytes), base state included, or None
+        for a table SQLite cannot write exactly (a float column: SQLite keeps 15 digits)."""
+        if "float" in self.kinds:
+            return None
+        items = [f"'{c}', json(CASE WHEN {alias}.\"{c}\" IS NULL THEN NULL "
+                 f"WHEN {alias}.\"{c}\" THEN 'true' ELSE 'false' END)" if kind == "bool"
+                 else f"'{c}', {alias}.\"{c}\"" for c, kind in zip(self.columns, self.kinds,
+                                                                 strict=True)]
+        items += [f"'{BASE_VERSION}', {base}.version", f"'{BASE_ORIGIN}', {base}.origin"]
+        return f"CAST(json_object({', '.join(items)}) AS BLOB)"
+
     def json_array_sql(self, alias: str = "t") -> str:
         """SQL building the merge fields of a row as a JSON array (SyncBase.data)."""
         return "json_array(" + ", ".join(f'{alias}."{c}"' for c in self.merge_fields) + ")"

@@ -10,16 +10,16 @@ that have not changed since become agreed. Nothing here trusts a clock.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, func, select, update
 
+from greenzone_desktop.exchange.package import EncodedRows
 from greenzone_desktop.models import HandoffLog
 from greenzone_desktop.services.handoff_codec import SPECS, TableSpec
 
 SENT = "sent:"
-SENT_BLOCK = 20_000  # rows per "sent" entry
 
 
 def pending_where(spec: TableSpec, peer_id: str, scope: list[str], everything: bool
@@ -34,61 +34,57 @@ def pending_where(spec: TableSpec, peer_id: str, scope: list[str], everything: b
 
 
 def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[str],
-                 everything: bool, counts: dict[str, int], sent: dict[str, list[tuple]],
-                 started: Callable[[], None] | None = None) -> Iterator[dict[str, Any]]:
-    """Stream the rows to send as package dicts, each with the agreed (version, origin).
-
-    Rows not yet agreed are noted in `sent[table]` as (id, version, origin) for `remember_sent`.
-    """
+                 everything: bool, counts: dict[str, int],
+                 started: Callable[[], None] | None = None
+                 ) -> Iterator[EncodedRows | dict[str, Any]]:
+    """Stream the rows to send, each with the agreed (version, origin): blocks of package
+    lines SQLite writes itself (json_object), or dicts for a table it cannot write exactly."""
     if started:
         started()
     where, params = pending_where(spec, peer_id, scope, everything)
-    sql = f"SELECT {spec.select_sql()}, b.version, b.origin {where}"
-    width = len(spec.columns)
-    iv, io = spec.index("version"), spec.index("origin")
-    noted = sent.setdefault(spec.name, [])
-    note = noted.append
-    make = spec.package_row_with_base
+    sql = spec.package_json_sql()
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     n = 0
     try:
-        cursor.execute(sql, params)
+        if sql is None:
+            cursor.execute(f"SELECT {spec.select_sql()}, b.version, b.origin {where}", params)
+            make = spec.package_row_with_base
+        else:
+            cursor.execute(f"SELECT {sql} {where}", params)
         while True:
             block = cursor.fetchmany(2000)
             if not block:
                 break
-            for row in block:
-                if row[width] != row[iv] or row[width + 1] != row[io]:
-                    note((row[0], row[iv], row[io]))
-                yield make(row)
             n += len(block)
+            if sql is None:
+                yield from map(make, block)
+            else:
+                lines = list(map(itemgetter(0), block))
+                lines.append(b"")
+                yield EncodedRows(b"\n".join(lines), len(block))
     finally:
         cursor.close()
     counts[spec.name] = n
 
 
-def remember_sent(conn: Connection, peer_id: str, sent: dict[str, list[tuple]],
-                  sequence: int) -> None:
-    """Keep which rows (id, version, origin) package `sequence` carried, per table.
+def remember_sent(conn: Connection, peer_id: str, scope: list[str], sequence: int) -> None:
+    """Keep which rows (id, version, origin) package `sequence` carried that the peer had not
+    agreed to, per table, in SQL (no row passes through Python).
 
-    One `sync_base` entry per table and block of rows (table name "sent:<table>", row id
-    "<sequence>:<block>", data {"seq": N, "rows": [[id, version, origin], ...]}), not one per
-    row: a first package of a whole village is 270 000 rows.
+    One `sync_base` entry per table and first character of the row id (table name
+    "sent:<table>", row id "<sequence>:<character>", data {"seq": N, "rows": [[id, version,
+    origin], ...]}), not one per row: a first package of a whole village is 270 000 rows.
     """
-    entries = [
-        (peer_id, SENT + table, f"{sequence}:{start // SENT_BLOCK}", sequence, "",
-         orjson.dumps({"seq": sequence, "rows": rows[start:start + SENT_BLOCK]}).decode())
-        for table, rows in sent.items() for start in range(0, len(rows), SENT_BLOCK)
-    ]
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(
+    for spec in SPECS:
+        where, params = pending_where(spec, peer_id, scope, everything=False)
+        conn.exec_driver_sql(
             "INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE "
-            "SET version = excluded.version, origin = excluded.origin, data = excluded.data",
-            entries)
-    finally:
-        cursor.close()
+            "SELECT ?, ?, ? || substr(t.id, 1, 1), ?, '', json_object('seq', ?, 'rows', "
+            f"json_group_array(json_array(t.id, t.version, t.origin))) {where} "
+            "GROUP BY substr(t.id, 1, 1) "
+            "ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE SET "
+            "version = excluded.version, origin = excluded.origin, data = excluded.data",
+            (peer_id, SENT + spec.name, f"{sequence}:", sequence, sequence, *params))
 
 
 _AGREE = (

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from greenzone_desktop.exchange import package as package_module
 from greenzone_desktop.exchange.package import (
+    EncodedRows,
     Limits,
     PackageError,
     inspect_header,
@@ -180,6 +181,29 @@ def test_rows_are_compact_json_lines_and_enum_keys_travel_as_their_text(tmp_path
     (back,) = read_package(path, None).tables["persons"]
     assert back == {"permanent": "Nguyễn Văn Ân", "weight": 61.5, "deleted": False, "note": None}
     assert [type(k) for k in back] == [str] * 4
+
+
+def test_rows_written_elsewhere_as_json_lines_travel_as_they_are(tmp_path: Path) -> None:
+    rows = _tables()["persons"]
+    lines = [json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in rows]
+    tables = {"persons": [EncodedRows(b"".join(lines[:2]), 2), rows[2], EncodedRows(b"", 0)]}
+    info = _write(tmp_path / "p.gzx", tables=tables)
+    assert info.counts == {"persons": 3}
+    assert read_package(tmp_path / "p.gzx", PASSWORD).tables["persons"] == rows
+
+
+@pytest.mark.parametrize("block", [
+    EncodedRows(b'{"a": 1}\n', 2),
+    EncodedRows(b'{"a": 1}', 1),
+    EncodedRows(b'{"a": 1}\n{"a": 2}\nx', 2),
+    EncodedRows(b'{"a": 1}\n["a"]\n', 2),
+    EncodedRows('{"a": 1}\n', 1),  # type: ignore[arg-type]
+], ids=["count", "unterminated", "tail", "array", "text"])
+def test_json_lines_blocks_of_the_wrong_shape_are_refused(tmp_path: Path, block: Any) -> None:
+    with pytest.raises(PackageError) as caught:
+        _write(tmp_path / "p.gzx", tables={"persons": [block]})
+    assert caught.value.code == "invalid_data" and "bảng persons" in caught.value.message
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_encrypted_package_hides_names_and_header_says_how_to_open_it(tmp_path: Path) -> None:
