@@ -332,16 +332,18 @@ def _plan_import(
                                                    parsed.problems, parsed.cells))  # fmt: skip
     ordered = [plans[r.sheet_row] for r in sheet.rows]
     for row in ordered:
-        if row.is_error:
-            row.action = "error"
-            continue
-        twin = next((p for p in row.problems if p.kind == "duplicate"), None)
+        twin = None
+        if row.problems:  # most rows have none
+            if row.is_error:
+                row.action = "error"
+                continue
+            twin = next((p for p in row.problems if p.kind == "duplicate"), None)
         if twin is not None:
             row.other_row = twin.other_row
             row.cccd_duplicate = twin.message.startswith("trùng số CCCD")
         else:
             mark_known(row, known, sheet.mapping)
-        if row.is_duplicate:
+        if row.existing_id is not None or row.other_row is not None:  # a duplicate
             row.action = _allowed(row, options.on_duplicate)
     problems = [p for row in ordered for p in row.problems]
     return ImportPlan(
