@@ -33,7 +33,7 @@ from greenzone_desktop.ui.household_editor import HouseholdEditor
 from greenzone_desktop.ui.household_table_model import HouseholdTableModel
 
 SEARCH_DELAY_MS = 150
-COLUMN_WIDTHS = [85, 190, 65, 230, 80, 65, 70, 130, 150]
+COLUMN_WIDTHS = [85, 190, 65, 220, 88, 70, 70, 130, 150]
 
 
 @dataclass(frozen=True)
