@@ -158,9 +158,20 @@ def read_birth(cell: Cell, today: date | None = None) -> tuple[date | None, int 
     """(birth date, birth year) from a date cell, "12/3/1985", "12-03-85", 1985 or "1985".
 
     `today` (the caller's, once per sheet) lets a plain date cell skip the general parser."""
-    if type(cell) is date and today is not None and cell.year >= 1900 and cell <= today:
-        return cell, cell.year
+    if today is not None:
+        born: date | None = None
+        if type(cell) is date:
+            born = cell
+        elif type(cell) is str and (m := _DAY_MONTH_YEAR.fullmatch(cell)):
+            day, month, year = int(m[1]), int(m[2]), int(m[3])
+            if 1 <= month <= 12 and 1 <= day <= 28:  # a day every month has
+                born = date(year, month, day)
+        if born is not None and born.year >= 1900 and born <= today:
+            return born, born.year
     return _read_birth(cell)
+
+
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
 
 
 @_cached

@@ -40,7 +40,10 @@ def test_phone_reader_agrees_with_the_rules(cell: object) -> None:
 
 
 @pytest.mark.parametrize("cell", [date(1985, 3, 12), date(1899, 12, 31), date(2999, 1, 1),
-                                  datetime(1970, 5, 5), 1985, "12/3/1985"])  # fmt: skip
+                                  datetime(1970, 5, 5), 1985, "12/3/1985", "1/1/1900",
+                                  "31/12/1899", "28/2/2999", "29/2/1985", "31/4/1990", "0/3/1985",
+                                  "12/13/1985", "012/3/1985", "12/3/85", "12/3/١٩٨٥", " 1/2/1990",
+                                  "5/6/0001", "1/1/1899"])  # fmt: skip
 def test_birth_reader_agrees_with_the_rules(cell: object) -> None:
     expected = _outcome(parse_birth, cell, field="Ngày sinh")
     assert _outcome(read_birth, cell, date.today()) == expected
