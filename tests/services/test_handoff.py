@@ -19,6 +19,7 @@ from greenzone_desktop.services.handoff_conflicts import (
 from greenzone_desktop.services.register import delete_person
 from greenzone_desktop.services.units import child_units
 from tests.services.handoff_helpers import (
+    PASSWORD,
     digest,
     edit_person,
     export,
@@ -222,3 +223,21 @@ def test_export_progress_only_moves_forward(demo_db: Database, tmp_path: Path) -
     export(demo_db, tmp_path / "p.gzx", progress=lambda done, total: seen.append((done, total)))
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert seen[-1][0] == seen[-1][1] and len(seen) > 10
+
+
+def test_a_pile_from_one_village_goes_in_package_after_package(demo_db: Database,
+                                                               tmp_path: Path) -> None:
+    """The next package is read while one is merged; who sent it is still decided after the
+    one before has gone in (the first package adds the village)."""
+    from greenzone_desktop.services.handoff import import_packages
+
+    p1 = export(demo_db, tmp_path / "p1.gzx")
+    pid = some_person(demo_db, 3)
+    edit_person(demo_db, pid, occupation="Kế toán")
+    p2 = export(demo_db, tmp_path / "p2.gzx")
+    w = ward(tmp_path)
+    results = import_packages(w, [p1.path, p2.path], PASSWORD, backup_dir=tmp_path / "bk")
+    assert [r.new_village for r in results] == [True, False]
+    assert results[1].total("updated") == 1 and person(w, pid)["occupation"] == "Kế toán"
+    vid = _village_id(demo_db)
+    assert synced_rows(w, {vid}) == synced_rows(demo_db, {vid})
