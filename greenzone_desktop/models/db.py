@@ -109,10 +109,8 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA busy_timeout = 5000")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
-    # A ward's search indexes (≈ 10 MB) stay in this connection's cache between keystrokes,
-    # and reads map the file instead of copying it page by page.
+    # A ward's search indexes (≈ 10 MB) stay in this connection's cache between keystrokes.
     cur.execute("PRAGMA cache_size = -65536")
-    cur.execute("PRAGMA mmap_size = 268435456")
     cur.close()
 
 
