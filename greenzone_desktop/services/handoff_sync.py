@@ -67,7 +67,8 @@ def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[st
     counts[spec.name] = n
 
 
-def remember_sent(conn: Connection, peer_id: str, scope: list[str], sequence: int) -> None:
+def remember_sent(conn: Connection, peer_id: str, scope: list[str], sequence: int,
+                  counts: dict[str, int]) -> None:
     """Keep which rows (id, version, origin) package `sequence` carried that the peer had not
     agreed to, per table, in SQL (no row passes through Python).
 
@@ -76,6 +77,8 @@ def remember_sent(conn: Connection, peer_id: str, scope: list[str], sequence: in
     origin], ...]}), not one per row: a first package of a whole village is 270 000 rows.
     """
     for spec in SPECS:
+        if not counts.get(spec.name):
+            continue  # nothing of this table went: no second look at its rows
         where, params = pending_where(spec, peer_id, scope, everything=False)
         conn.exec_driver_sql(
             "INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
