@@ -118,6 +118,8 @@ class LazyTableModel(QAbstractTableModel):
         # First screen: `ids_fn` also takes `limit=`; a query first fetches one block of ids
         # and rows (what the table shows), then every id in a second job.
         self.first_screen = first_screen
+        self._has_font = type(self).font is not LazyTableModel.font
+        self._last_block = -1
         self.query: Any = None
         self.sort_key: str | None = next((c.sort for c in self.columns if c.sort), None)
         self.sort_column = next((i for i, c in enumerate(self.columns) if c.sort), -1)
@@ -364,17 +366,28 @@ class LazyTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         # A repaint asks every visible cell for half a dozen roles: keep this path short
         # (plain int roles, the common ones first, nothing built per call).
-        if role not in _ROLES_SHOWN or not index.isValid():
+        if role not in _ROLES_SHOWN:
             return None
-        r = index.row()
-        if r >= len(self._ids):
+        r = index.row()  # -1 for an invalid index
+        ids = self._ids
+        if not 0 <= r < len(ids):
             return None
         column = self.columns[index.column()]
         if role == ALIGN:
             return column.align_int
         if role == USER:
-            return self._ids[r]
-        row = self._row(r)
+            return ids[r]
+        if role == FONT and not self._has_font:
+            return None
+        block = r // self.block_size
+        cached = self._blocks.get(block)
+        row = cached.get(ids[r]) if cached is not None else None
+        if row is not None:
+            if block != self._last_block:  # LRU: once per block, not once per cell
+                self._blocks.move_to_end(block)
+                self._last_block = block
+        else:
+            row = self._row(r)
         if row is None:
             if role == DISPLAY:
                 return PLACEHOLDER if index.column() == 0 else ""
