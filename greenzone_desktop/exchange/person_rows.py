@@ -6,7 +6,7 @@ which columns) is worked out once when it is made.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -71,11 +71,16 @@ class ParsedRow:
     @property
     def error_text(self) -> str:
         """The row's problems in one line, for the error column of a rejected-rows file."""
-        return "; ".join(
-            f"cột {p.column_letter} ({p.column_header}): {p.message}" if p.column_letter
-            else p.message
-            for p in self.problems
-        )  # fmt: skip
+        return problems_text(self.problems)
+
+
+def problems_text(problems: Iterable[Problem]) -> str:
+    """Problems in one line, each with its column: "cột D (Ngày sinh): …; …"."""
+    return "; ".join(
+        f"cột {p.column_letter} ({p.column_header}): {p.message}" if p.column_letter
+        else p.message
+        for p in problems
+    )  # fmt: skip
 
 
 class RowReader:

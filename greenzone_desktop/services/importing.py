@@ -18,6 +18,7 @@ from pathlib import Path
 from greenzone_desktop.exchange.excel_reader import Cell, SpreadsheetError
 from greenzone_desktop.exchange.excel_writer import write_rejected
 from greenzone_desktop.exchange.person_columns import FIELD_LABELS, ColumnMapping
+from greenzone_desktop.exchange.person_rows import problems_text
 from greenzone_desktop.exchange.person_sheet import (
     ImportCancelled,
     Problem,
@@ -164,11 +165,7 @@ class RowPlan:
 
     @property
     def problem_text(self) -> str:
-        return "; ".join(
-            f"cột {p.column_letter} ({p.column_header}): {p.message}" if p.column_letter
-            else p.message
-            for p in self.problems
-        )  # fmt: skip
+        return problems_text(self.problems)
 
     @property
     def status(self) -> str:
