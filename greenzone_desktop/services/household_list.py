@@ -3,9 +3,9 @@ table rows of a block of ids.
 
 Filtering and ordering are SQL. Each filter is `households.id IN (…)` over a small set (active
 health periods, household commitments); a search reads the household's own key and its members'
-(`members_key`, see models/search_keys.py) from one covering index walked in code order. Without statistics SQLite takes `deleted = 0` for selective and
-walks the households' "deleted" index even when an area or a set of ids is at hand, so live
-rows are tested with `deleted IS NOT 1`, which no index answers (see `_live`).
+(`members_key`, see models/search_keys.py) from one covering index walked in code order.
+Live rows are tested with `deleted IS NOT 1`, a form no index answers, so the planner never
+seeks on the live flag (almost every row is live) instead of the area, the ids or the order.
 """
 
 from __future__ import annotations
