@@ -25,7 +25,15 @@ from greenzone_desktop.models.search_keys import refresh_members_key
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.import_checks import paused_gc
-from greenzone_desktop.services.import_rows import COLUMNS, DOSES, TEXTS, RowWriter
+from greenzone_desktop.services.import_rows import (
+    COLUMNS,
+    DOSES,
+    NAME,
+    RELATION,
+    SORT_KEY,
+    TEXTS,
+    RowWriter,
+)
 from greenzone_desktop.services.importing import (
     CancelledFn,
     ImportPlan,
@@ -198,7 +206,7 @@ def _write(
                 counts["updated"] += 1
     s.flush()
     _check(cancelled)
-    doses = sum(isinstance(v.get(k), date) for v in final.values() for k in DOSES)
+    doses = sum(isinstance(v.get(key), date) for _, key in writer.doses for v in final.values())
     _drop_indexes(s, writer, {
         "persons": planned["new"], "households": planned["households"], "vaccinations": doses,
         "audit_log": planned["new"] + planned["households"]})  # fmt: skip
@@ -216,31 +224,29 @@ def _write(
             continue
         household_id = household.existing_id
         if household_id is None:
-            household_id = writer.household(household.key, rows)
-            counts["households"] += 1
+            household_id = writer.new_id()
         added = [writer.person(values, household_id, row.sheet_row) for row, values in rows]
-        touched.add(household_id)
         counts["created"] += len(added)
-        head = next((p for p in added if p[_RELATION] == Relation.HEAD.value), None)
-        if household.existing_id is None:
-            head = head or added[0]
-            writer.heads.append((head[0], head[_NAME], head[_SORT_KEY], household_id))
-        elif head is not None:
-            joins.append((household_id, head))
+        head = next((p for p in added if p[RELATION] == _HEAD), None)
+        if household.existing_id is None:  # its head and members' keys go in with it
+            writer.household(household_id, household.key, rows, added, head or added[0])
+            counts["households"] += 1
+        else:
+            touched.add(household_id)
+            if head is not None:
+                joins.append((household_id, head))
         if len(writer.rows["persons"]) >= _CHUNK:  # written as we go: memory stays flat
             _insert(s, writer)
     _check(cancelled)
     _insert(s, writer)
     _create_indexes(s, writer, "persons")  # the refresh finds members by household
-    refresh_members_key(s.connection(), touched)  # bulk rows: no session hook
+    refresh_members_key(s.connection(), touched)  # households that were there gained members
     _create_indexes(s, writer)
     for household_id, head in joins:
         _join_head(s, household_id, head)
 
 
-_RELATION = COLUMNS["persons"].index("relation")
-_NAME = COLUMNS["persons"].index("full_name")
-_SORT_KEY = COLUMNS["persons"].index("sort_key")
+_HEAD = Relation.HEAD.value
 
 
 def _check(cancelled: CancelledFn | None) -> None:
@@ -255,8 +261,8 @@ def _join_head(s: Session, household_id: str, head: tuple) -> None:
         return
     current = s.get(Person, household.head_id) if household.head_id else None
     if current is None or current.deleted or current.household_id != household.id:
-        household.head_id, household.head_name = head[0], head[_NAME]
-        household.head_sort = head[_SORT_KEY]
+        household.head_id, household.head_name = head[0], head[NAME]
+        household.head_sort = head[SORT_KEY]
 
 
 def _raw(s: Session) -> sqlite3.Connection:
@@ -314,14 +320,13 @@ def _insert(s: Session, writer: RowWriter) -> None:
         if not any(name == "persons" for name, _ in writer.rebuild):
             # In name order the name indexes take each chunk in one sweep; the new keys ascend,
             # so the primary key is touched at one place whatever the order.
-            writer.rows["persons"].sort(key=itemgetter(_SORT_KEY))
+            writer.rows["persons"].sort(key=itemgetter(SORT_KEY))
         for table, rows in writer.rows.items():
             if rows:
                 columns = COLUMNS[table]
                 raw.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
                                 f"VALUES ({', '.join('?' * len(columns))})", rows)  # fmt: skip
-        raw.executemany("UPDATE households SET head_id = ?, head_name = ?, head_sort = ? "
-                        "WHERE id = ?", writer.heads)  # fmt: skip
+        raw.executemany("UPDATE households SET head_id = ? WHERE id = ?", writer.heads)
     else:
         for table, rows in writer.rows.items():
             columns = COLUMNS[table]
@@ -332,10 +337,8 @@ def _insert(s: Session, writer: RowWriter) -> None:
         if writer.heads:
             table = Household.__table__
             conn.execute(
-                update(table).where(table.c.id == bindparam("hid")).values(
-                    head_id=bindparam("head"), head_name=bindparam("name"),
-                    head_sort=bindparam("sort")),
-                [{"head": h, "name": n, "sort": k, "hid": i} for h, n, k, i in writer.heads],
+                update(table).where(table.c.id == bindparam("hid")).values(head_id=bindparam("head")),
+                [{"head": h, "hid": i} for h, i in writer.heads],
             )  # fmt: skip
     for rows in writer.rows.values():
         rows.clear()

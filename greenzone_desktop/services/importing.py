@@ -157,7 +157,7 @@ class RowPlan:
 
     @property
     def is_error(self) -> bool:
-        return any(p.kind == "error" for p in self.problems)
+        return bool(self.problems) and any(p.kind == "error" for p in self.problems)
 
     @property
     def is_duplicate(self) -> bool:
