@@ -15,7 +15,7 @@ from sqlalchemy import Connection, inspect, text
 from greenzone_desktop.models.base import Base, new_id
 from greenzone_desktop.models.db import Database
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # target version -> step taking it there from the version before.
 Step = Callable[[Operations, Connection], None]
@@ -52,7 +52,14 @@ def _v3_search_keys(ops: Operations, conn: Connection) -> None:
     refresh_members_key(conn)
 
 
-MIGRATIONS: dict[int, Step] = {2: _v2_handoff_tables, 3: _v3_search_keys}
+def _v4_search_index(_ops: Operations, conn: Connection) -> None:
+    """Version 4: a trigram index over the households' keys (models/search_index.py)."""
+    from greenzone_desktop.models.search_index import create_search_index
+
+    create_search_index(conn)
+
+
+MIGRATIONS: dict[int, Step] = {2: _v2_handoff_tables, 3: _v3_search_keys, 4: _v4_search_index}
 
 
 class SchemaError(RuntimeError):

@@ -10,11 +10,16 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    event,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from greenzone_desktop.models.base import Base, String, SyncMixin, Text, enum_check, order_check
+from greenzone_desktop.models.search_index import (
+    households_table_created,
+    households_table_dropping,
+)
 from greenzone_desktop.vocab import (
     CommitmentKind,
     HouseholdKind,
@@ -60,6 +65,9 @@ class Household(Base, SyncMixin):
 # The households list walks this in code order and reads everything it filters on from it.
 Index("ix_households_search", Household.code, Household.id, Household.deleted,
       Household.search_key, Household.members_key)
+# The substring index over the same keys (models/search_index.py), created with the table.
+event.listen(Household.__table__, "after_create", households_table_created)
+event.listen(Household.__table__, "before_drop", households_table_dropping)
 
 
 class Person(Base, SyncMixin):

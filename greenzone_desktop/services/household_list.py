@@ -15,12 +15,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Integer, and_, cast, distinct, func, or_, select
+from sqlalchemy import Integer, and_, cast, distinct, func, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
-from greenzone_desktop.models import Commitment, HealthStatus, Household, Person, Vaccination
+from greenzone_desktop.models import (
+    Commitment,
+    HealthStatus,
+    Household,
+    Person,
+    Vaccination,
+    search_index,
+)
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.services.errors import NotFoundError
 from greenzone_desktop.services.register import HouseholdView, MemberView
@@ -226,22 +233,45 @@ def household_ids(db: Database, query: HouseholdQuery | None = None, sort: str |
     order = _order(sort, descending, q.today or date.today())
     words = fold(q.text).split()
 
-    def run(text: ColumnElement | None) -> list[str]:
+    def run(terms: list[str] | None) -> list[str]:
         stmt = select(H.id).where(_live(H.deleted), *filters)
-        if text is not None:
-            stmt = stmt.where(text)
-        stmt = stmt.order_by(*order)
-        if limit is not None:
-            stmt = stmt.limit(limit)
         with db.session() as s:
+            if terms is not None:
+                stmt = stmt.where(_search(s, terms, screenful=limit is not None))
+            stmt = stmt.order_by(*order)
+            if limit is not None:
+                stmt = stmt.limit(limit)
             return _ids_in_order(s, stmt)
 
     if not words:
         return run(None)
-    found = run(_text_clause([" ".join(words)]))
+    found = run([" ".join(words)])
     if not found and len(words) > 1:
-        found = run(_text_clause(words))
+        found = run(words)
     return found
+
+
+# A screenful of a search that matches more households than this reads the keys in code order
+# (it stops after the screenful); fewer are looked up in the trigram index and then ordered.
+INDEX_MATCHES_MAX = 600
+_INDEXED = text(f"households.rowid IN (SELECT rowid FROM {search_index.TABLE} "
+                f"WHERE {search_index.TABLE} MATCH :match)")
+_INDEX_COUNT = (f"SELECT count(*) FROM (SELECT 1 FROM {search_index.TABLE} "
+                f"WHERE {search_index.TABLE} MATCH ? LIMIT {INDEX_MATCHES_MAX})")
+
+
+def _search(s: Session, terms: list[str], screenful: bool) -> ColumnElement:
+    """The clause for a phrase (one term) or for every word (several): from the trigram index
+    (models/search_index.py) when it can answer, else reading the keys (`_text_clause`)."""
+    match = (search_index.index_phrase(terms[0]) if len(terms) == 1
+             else search_index.index_words(terms))
+    if match is not None and s.get_bind().dialect.name == "sqlite":
+        conn = s.connection()
+        if search_index.has_search_index(conn) and (
+                not screenful
+                or conn.exec_driver_sql(_INDEX_COUNT, (match,)).scalar() < INDEX_MATCHES_MAX):
+            return _INDEXED.bindparams(match=match)
+    return _text_clause(terms)
 
 
 # One statement for a block of rows (members, temporary residents and the latest household

@@ -31,6 +31,7 @@ from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.household_editor import HouseholdEditor
 from greenzone_desktop.ui.household_table_model import HouseholdTableModel
+from greenzone_desktop.ui.table_views import LazyDelegate
 
 SEARCH_DELAY_MS = 150
 COLUMN_WIDTHS = [85, 190, 65, 220, 88, 70, 70, 130, 150]
@@ -100,6 +101,7 @@ class HouseholdsPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("household_table")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(LazyDelegate(self.model, self.table))
         # After a reset, lay the rows out at once, before the paint the reset asked for: left to
         # Qt's delayed layout it comes after that paint and asks for a second full one.
         self.model.modelReset.connect(self.table.doItemsLayout)

@@ -55,7 +55,6 @@ FONT = int(Qt.ItemDataRole.FontRole.value)
 ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
 USER = int(Qt.ItemDataRole.UserRole.value)
 _ROLES_SHOWN = frozenset((DISPLAY, TOOLTIP, FOREGROUND, FONT, ALIGN, USER))
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 @dataclass(frozen=True)
@@ -363,9 +362,16 @@ class LazyTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own index() asks rowCount() and columnCount() (two calls into Python) for every
+        # cell a paint visits; one call here does the same check.
+        if parent.isValid() or not (0 <= row < len(self._ids) and 0 <= column < len(self.columns)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def data(self, index: Index, role: int = DISPLAY) -> Any:
-        # A repaint asks every visible cell for half a dozen roles: keep this path short
-        # (plain int roles, the common ones first, nothing built per call).
+        # Paints go through `table_views.LazyDelegate` (one call a cell); this serves the rest
+        # (tooltips, tests, accessibility, copying). Plain int roles, common ones first.
         if role not in _ROLES_SHOWN:
             return None
         r = index.row()  # -1 for an invalid index
@@ -379,15 +385,7 @@ class LazyTableModel(QAbstractTableModel):
             return ids[r]
         if role == FONT and not self._has_font:
             return None
-        block = r // self.block_size
-        cached = self._blocks.get(block)
-        row = cached.get(ids[r]) if cached is not None else None
-        if row is not None:
-            if block != self._last_block:  # LRU: once per block, not once per cell
-                self._blocks.move_to_end(block)
-                self._last_block = block
-        else:
-            row = self._row(r)
+        row = self._shown_row(r)
         if row is None:
             if role == DISPLAY:
                 return PLACEHOLDER if index.column() == 0 else ""
@@ -399,6 +397,26 @@ class LazyTableModel(QAbstractTableModel):
         if role == TOOLTIP:
             return self.tooltip(row, column)
         return self.font(row, column)
+
+    def _shown_row(self, r: int) -> Any | None:
+        """The row at `r` for a view (None: not fetched yet, and now asked for)."""
+        block = r // self.block_size
+        cached = self._blocks.get(block)
+        row = cached.get(self._ids[r]) if cached is not None else None
+        if row is None:
+            return self._row(r)
+        if block != self._last_block:  # LRU: once per block, not once per cell
+            self._blocks.move_to_end(block)
+            self._last_block = block
+        return row
+
+    def cell(self, r: int, c: int) -> tuple[str, Column, Any]:
+        """What a paint needs of one cell: its text, its column, its foreground (or None)."""
+        column = self.columns[c]
+        row = self._shown_row(r) if 0 <= r < len(self._ids) else None
+        if row is None:
+            return (PLACEHOLDER if c == 0 else ""), column, None
+        return self.display(row, column), column, self.foreground(row, column)
 
     def display(self, row: Any, column: Column) -> str:
         """The text of one cell (subclasses may override)."""
@@ -436,9 +454,6 @@ class LazyTableModel(QAbstractTableModel):
             return int(column.align.value)
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Header click: re-query the ids with the column's ORDER BY (unsortable: ignored)."""
         if not 0 <= column < len(self.columns) or not self.columns[column].sort:
@@ -448,3 +463,4 @@ class LazyTableModel(QAbstractTableModel):
             return
         self.sort_column, self.sort_key, self.descending = column, self.columns[column].sort, desc
         self.reload()
+
