@@ -7,8 +7,9 @@ everything. Each row carries that agreed (version, origin) as its base. Rows sen
 as "sent" markers; when the peer's next package acknowledges the sequence, they become agreed.
 
 Import: verify and decrypt, check the sender belongs here, then merge row by row
-(handoff_merge) in ONE transaction after an automatic backup. A package already imported
-changes nothing; `dry_run` computes the very same preview and rolls back.
+(handoff_merge) in ONE transaction after an automatic backup — one package, or a ward's whole
+pile of them (handoff_pile: all of it or none). A package already imported changes nothing;
+`dry_run` computes the very same preview and rolls back.
 The rules are documented in docs/HANDOFF-FORMAT.md §8.
 """
 
@@ -17,20 +18,18 @@ from __future__ import annotations
 import time as clock
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
 
 from greenzone_desktop.exchange.package import PackageError, read_package, write_package
 from greenzone_desktop.exchange.package_crypto import DEFAULT_SCRYPT_N
-from greenzone_desktop.models import HandoffLog, SyncConflict, utcnow
+from greenzone_desktop.models import HandoffLog, utcnow
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.models.migrations import SCHEMA_VERSION
-from greenzone_desktop.models.search_keys import refresh_members_key
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.handoff_codec import (
@@ -42,9 +41,15 @@ from greenzone_desktop.services.handoff_codec import (
     TableSpec,
 )
 from greenzone_desktop.services.handoff_labels import changes_for, table_label
-from greenzone_desktop.services.handoff_merge import KINDS, TablePlan, apply_plan, plan_table
+from greenzone_desktop.services.handoff_merge import KINDS, TablePlan
+from greenzone_desktop.services.handoff_pile import (
+    IMPORT_CACHE_KIB,
+    Cancelled,
+    Incoming,
+    Progress,
+    open_pile,
+)
 from greenzone_desktop.services.handoff_sync import (
-    acknowledge,
     last_sequences,
     pending_rows,
     remember_sent,
@@ -61,8 +66,6 @@ from greenzone_desktop.text import fold
 
 SUFFIX = ".gzx"
 BACKUPS_KEPT = 10
-IMPORT_CACHE_KIB = 256 * 1024  # random-order UUID keys: a big page cache keeps inserts in memory
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -199,24 +202,17 @@ def export_package(
 # --- import ----------------------------------------------------------------------------------
 
 
-@dataclass
-class _Incoming:
-    manifest: dict[str, Any]
-    sender: Sender
-    rows: dict[str, list[tuple]]
-    carried: dict[str, list[tuple[Any, Any]]]
-    path: Path
-
-
-def read_incoming(db: Database, path: str | Path, password: str | None) -> _Incoming:
-    """Verify, decrypt and check a package; raises PackageError or ServiceError (Vietnamese)."""
+def read_incoming(db: Database, path: str | Path, password: str | None,
+                  conn: Connection | None = None) -> Incoming:
+    """Verify, decrypt and check a package; raises PackageError or ServiceError (Vietnamese).
+    `conn`: an import's open transaction (the units as its earlier packages left them)."""
     package = read_package(path, password, allowed_tables=TABLE_NAMES,
                            max_schema_version=SCHEMA_VERSION)
     manifest = package.manifest
     if manifest.get("kind", "greenzone-handoff") != "greenzone-handoff":
         raise ServiceError("Tệp này không phải gói chuyển giao giữa thôn và xã/phường.")
-    sender = resolve_sender(db, manifest)
-    allowed = subtree(db, sender.peer.village_id) | {sender.peer.village_id}
+    sender = resolve_sender(db, manifest, conn)
+    allowed = subtree(db, sender.peer.village_id, conn) | {sender.peer.village_id}
     rows: dict[str, list[tuple]] = {}
     carried: dict[str, list[tuple[Any, Any]]] = {}
     for spec in SPECS:
@@ -227,7 +223,7 @@ def read_incoming(db: Database, path: str | Path, password: str | None) -> _Inco
             f"Đây là gói đầu tiên xã/phường nhận từ {sender.peer.name} nhưng gói không có "
             "thông tin của thôn: hãy xuất lại ở thôn với tuỳ chọn «toàn bộ dữ liệu»."
         )
-    return _Incoming(manifest, sender, rows, carried, Path(path))
+    return Incoming(manifest, sender, rows, carried, Path(path))
 
 
 def _decode(spec: TableSpec, raw_rows: list[dict[str, Any]], sender: Sender, allowed: set[str]
@@ -276,41 +272,12 @@ def import_package(
     backup_dir: Path | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
-    make_backup: bool = True,
-    analyse: bool = True,
 ) -> ImportResult:
-    """Import a package (or, with dry_run, only say what it would do).
-
-    `analyse=False` leaves the planner statistics to the caller (one refresh after a pile)."""
-    started = clock.perf_counter()
-    incoming = read_incoming(db, path, password)
-    m = incoming.manifest
-    peer = incoming.sender.peer
-    head = {"package_id": m["package_id"], "source_name": m["source_unit"]["name"],
-            "source_level": m["source_unit"].get("level", ""), "sequence": m["sequence"],
-            "created_at": m["created_at"]}
-    with db.session() as s:
-        seen = s.scalar(select(func.count()).select_from(HandoffLog).where(
-            HandoffLog.package_id == m["package_id"], HandoffLog.direction == "in"))
-        last_in = s.scalar(select(func.max(HandoffLog.sequence)).where(
-            HandoffLog.direction == "in", HandoffLog.peer_unit_id == peer.unit_id)) or 0
-    if seen:
-        return ImportResult(**head, dry_run=dry_run, already_imported=True, last_sequence=last_in)
-    backup = _backup(db, backup_dir) if make_backup and not dry_run else None
-    plans = _apply(db, incoming, dry_run, progress, cancelled)
-    if not dry_run and analyse:
-        db.refresh_statistics()  # a first package can multiply the register
-    tables = tuple(
-        TableCounts(p.spec.name, table_label(p.spec.name), **{k: p.counts[k] for k in KINDS})
-        for p in plans if any(p.counts.values())
-    )
-    changed = {p.spec.name for p in plans if p.changes_rows or p.conflicts}
-    return ImportResult(
-        **head, tables=tables, dry_run=dry_run, last_sequence=last_in,
-        new_village=incoming.sender.new_village is not None, backup=backup,
-        changes=Changes() if dry_run else changes_for(changed),
-        seconds=clock.perf_counter() - started,
-    )
+    """Import a package (or, with dry_run, only say what it would do) in one transaction,
+    after an automatic backup."""
+    [result] = _import(db, [path], password, dry_run=dry_run, backup_dir=backup_dir,
+                       progress=progress, cancelled=cancelled)
+    return result
 
 
 def import_packages(
@@ -322,131 +289,81 @@ def import_packages(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[ImportResult]:
-    """Several packages (a ward's pile from its villages) after ONE backup, each package in its
-    own transaction; stops at the first bad one, saying which and what went in before it."""
+    """Several packages (a ward's pile from its villages) after ONE backup, all in ONE
+    transaction: all of them go in, or none (the message says which package was refused)."""
+    return _import(db, paths, password, backup_dir=backup_dir, pile_progress=progress,
+                   cancelled=cancelled, name_package=True)
+
+
+def _import(
+    db: Database,
+    paths: list[str | Path],
+    password: str | None,
+    *,
+    dry_run: bool = False,
+    backup_dir: Path | None = None,
+    progress: Progress | None = None,
+    pile_progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    name_package: bool = False,
+) -> list[ImportResult]:
     results: list[ImportResult] = []
-    backup = _backup(db, backup_dir)
-    try:
+    backup: Path | None = None
+    with open_pile(db, len(paths), dry_run=dry_run) as pile:
         for i, path in enumerate(paths):
-            if progress:
-                progress(i, len(paths))
+            if pile_progress:
+                pile_progress(i, len(paths))
+            started = clock.perf_counter()
             try:
-                result = import_package(db, path, password, cancelled=cancelled,
-                                        make_backup=False, analyse=False)
+                incoming = read_incoming(db, path, password, pile.conn)
+                head, seen = _head(pile.conn, incoming)
+                if seen:
+                    results.append(ImportResult(**head, dry_run=dry_run, already_imported=True))
+                    continue
+                if backup is None and not dry_run:  # verified and new: worth a backup
+                    backup = _backup(db, backup_dir)
+                plans = pile.apply(incoming, progress, cancelled)
+            except Cancelled:
+                raise
             except ValueError as exc:
-                done = f"đã nhập {len(results)} gói trước đó; " if results else ""
-                raise ServiceError(f"Gói «{Path(path).name}»: {exc} "
-                                   f"({done}bản sao lưu: {backup})") from exc
-            results.append(replace(result, backup=backup))
-    finally:
-        if results:
-            db.refresh_statistics()  # once for the pile: packages can multiply the register
-    if progress:
-        progress(len(paths), len(paths))
+                if not name_package:
+                    raise
+                raise ServiceError(
+                    f"Gói «{Path(path).name}»: {exc} (Không gói nào trong {len(paths)} gói "
+                    "đã chọn được nhập; hãy bỏ gói này ra rồi nhập lại các gói kia.)") from exc
+            results.append(_result(head, incoming, plans, dry_run, backup,
+                                   clock.perf_counter() - started))
+    if pile.started and not dry_run:
+        db.refresh_statistics()  # once: a first package can multiply the register
+    if pile_progress:
+        pile_progress(len(paths), len(paths))
     return results
 
 
-class _DryRun(Exception):  # noqa: N818 - control flow: roll the preview back
-    pass
-
-
-def _apply(db: Database, incoming: _Incoming, dry_run: bool, progress: Progress | None,
-           cancelled: Callable[[], bool] | None = None) -> list[TablePlan]:
+def _head(conn: Connection, incoming: Incoming) -> tuple[dict[str, Any], bool]:
+    """What the result says of the package itself, and whether it was imported before."""
     m = incoming.manifest
-    peer = incoming.sender.peer
-    plans: list[TablePlan] = []
-    now = _now_text()
-    total = len(SPECS)
-    try:
-        with db.session(raw=True) as s:
-            conn = s.connection()
-            conn.execute(insert(HandoffLog).values(
-                id=str(uuid.uuid4()), package_id=m["package_id"], direction="in",
-                peer_unit_id=peer.unit_id, source_unit_id=m["source_unit"]["id"],
-                source_name=m["source_unit"]["name"], sequence=m["sequence"],
-                created_at=_manifest_time(m["created_at"]), counts={},
-                file_name=incoming.path.name, acknowledged=False))
-            # Parents and children arrive in any order (a household names its head): check the
-            # references once, when the whole package is in.
-            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-            conn.exec_driver_sql(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
-            acked = (m.get("acknowledges") or {}).get("sequence")
-            acknowledge(conn, peer.unit_id, acked if type(acked) is int else 0)
-            for i, spec in enumerate(SPECS):
-                if progress:
-                    progress(i, total)
-                if cancelled and cancelled():
-                    raise ServiceError("Đã huỷ nhập gói: cơ sở dữ liệu không thay đổi.")
-                plan = plan_table(conn, spec, incoming.rows[spec.name],
-                                  incoming.carried[spec.name], peer_id=peer.unit_id,
-                                  installation_id=db.installation_id, now=now)
-                apply_plan(conn, plan)
-                _record_conflicts(conn, plan, m["package_id"], peer.unit_id)
-                plans.append(plan)
-            touched = _households_touched(plans)
-            if touched:  # rows went in as plain statements: no session hook keeps the key
-                refresh_members_key(conn, touched)
-            counts = {p.spec.name: dict(p.counts) for p in plans if p.counts}
-            conn.execute(update(HandoffLog).where(
-                HandoffLog.package_id == m["package_id"], HandoffLog.direction == "in"
-            ).values(counts=counts))
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
-    except IntegrityError as exc:
-        raise _integrity_error(exc, peer.name) from exc
-    if progress:
-        progress(total, total)
-    return plans
+    seen = conn.execute(select(func.count()).select_from(HandoffLog).where(
+        HandoffLog.package_id == m["package_id"], HandoffLog.direction == "in")).scalar()
+    last_in = conn.execute(select(func.max(HandoffLog.sequence)).where(
+        HandoffLog.direction == "in", HandoffLog.peer_unit_id == incoming.sender.peer.unit_id
+    )).scalar() or 0
+    return {"package_id": m["package_id"], "source_name": m["source_unit"]["name"],
+            "source_level": m["source_unit"].get("level", ""), "sequence": m["sequence"],
+            "created_at": m["created_at"], "last_sequence": last_in}, bool(seen)
 
 
-def _households_touched(plans: list[TablePlan]) -> set[str]:
-    """Households whose members' search key a package may change: members added, changed or
-    moved (both households), and households written."""
-    touched: set[str] = set()
-    for plan in plans:
-        if plan.spec.name == "persons":
-            ih = plan.spec.index("household_id")
-            touched.update(r[ih] for r in plan.inserts)
-            touched.update(u[ih - 1] for u in plan.updates)  # updates leave the id out first
-            touched.update(r[ih] for r in plan.replaced)
-        elif plan.spec.name == "households":
-            touched.update(r[0] for r in plan.inserts)
-            touched.update(u[-1] for u in plan.updates)
-    return touched
-
-
-def _record_conflicts(conn: Connection, plan: TablePlan, package_id: str, peer_id: str) -> None:
-    if not plan.conflicts:
-        return
-    conn.execute(insert(SyncConflict), [
-        {"id": str(uuid.uuid4()), "package_id": package_id, "peer_unit_id": peer_id,
-         "resolved": False, "created_at": utcnow(), **c} for c in plan.conflicts
-    ])
-
-
-def _manifest_time(text: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return utcnow()
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
-
-
-def _integrity_error(exc: IntegrityError, peer_name: str) -> ServiceError:
-    text = str(exc.orig)
-    if "persons.cccd" in text:
-        why = "một số CCCD đã có ở người khác trong cùng thôn"
-    elif "households.code" in text:
-        why = "một mã hộ đã có ở hộ khác trong cùng thôn"
-    elif "FOREIGN KEY" in text:
-        why = "gói thiếu dữ liệu liên quan (ví dụ hộ của một nhân khẩu)"
-    else:
-        why = f"dữ liệu trái ràng buộc ({text})"
-    return ServiceError(
-        f"Không nhập được gói của {peer_name}: {why}. Cơ sở dữ liệu không thay đổi. "
-        "Hãy sửa ở một trong hai nơi (hoặc xoá bản trùng) rồi gửi lại gói."
+def _result(head: dict[str, Any], incoming: Incoming, plans: list[TablePlan], dry_run: bool,
+            backup: Path | None, seconds: float) -> ImportResult:
+    tables = tuple(
+        TableCounts(p.spec.name, table_label(p.spec.name), **{k: p.counts[k] for k in KINDS})
+        for p in plans if any(p.counts.values())
+    )
+    changed = {p.spec.name for p in plans if p.changes_rows or p.conflicts}
+    return ImportResult(
+        **head, tables=tables, dry_run=dry_run,
+        new_village=incoming.sender.new_village is not None, backup=backup,
+        changes=Changes() if dry_run else changes_for(changed), seconds=seconds,
     )
 
 
@@ -472,6 +389,6 @@ def handoff_log(db: Database, limit: int = 200) -> list[dict[str, Any]]:
                  "acknowledged": r.acknowledged} for r in rows]
 
 
-__all__ = ["SPEC_BY_NAME", "SUFFIX", "ExportResult", "ImportResult", "PackageError",
+__all__ = ["IMPORT_CACHE_KIB", "SPEC_BY_NAME", "SUFFIX", "ExportResult", "ImportResult", "PackageError",
            "TableCounts", "export_package", "handoff_log", "import_package", "import_packages",
            "read_incoming"]

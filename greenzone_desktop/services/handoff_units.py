@@ -8,10 +8,12 @@ and province to its own by level and name (accent-insensitive), then translates 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from greenzone_desktop.models import Unit
 from greenzone_desktop.models.db import Database
@@ -88,10 +90,20 @@ def peer_for_export(db: Database, to_unit_id: str | None) -> Peer:
     raise ServiceError(f"Hãy chọn thôn nhận gói (--to): {names}.")
 
 
-def subtree(db: Database, root_id: str) -> set[str]:
-    """A unit and every unit below it."""
-    with db.session() as s:
-        links = s.execute(select(Unit.id, Unit.parent_id)).all()
+@contextmanager
+def _reading(db: Database, conn: Connection | None) -> Iterator[Connection]:
+    """`conn` (an import's open transaction, whose own writes count), or a fresh connection."""
+    if conn is not None:
+        yield conn
+        return
+    with db.engine.connect() as fresh:
+        yield fresh
+
+
+def subtree(db: Database, root_id: str, conn: Connection | None = None) -> set[str]:
+    """A unit and every unit below it (as `conn` sees them, when given)."""
+    with _reading(db, conn) as c:
+        links = c.execute(select(Unit.id, Unit.parent_id)).all()
     children: dict[str, list[str]] = {}
     for uid, parent in links:
         children.setdefault(parent or "", []).append(uid)
@@ -150,8 +162,10 @@ def _id_map(chain: dict[str, Any], home: HomeUnit) -> dict[str, str]:
     return {k: v for k, v in mapping.items() if k != v}
 
 
-def resolve_sender(db: Database, manifest: dict[str, Any]) -> Sender:
-    """Check that the package comes from this unit's ward or one of its villages."""
+def resolve_sender(db: Database, manifest: dict[str, Any], conn: Connection | None = None
+                   ) -> Sender:
+    """Check that the package comes from this unit's ward or one of its villages (the villages
+    as `conn` sees them, when given: a pile's earlier packages may have added this one)."""
     home = home_unit(db)
     chain = manifest.get("source_unit") or {}
     level, name, sid = chain.get("level"), str(chain.get("name", "")), chain.get("id")
@@ -170,7 +184,7 @@ def resolve_sender(db: Database, manifest: dict[str, Any]) -> Sender:
                 f"«{name}» thuộc {where}, không thuộc {home.unit.name}: gói không được nhập."
             )
         _check_province(chain, home, name)
-        return _ward_sender(db, home, chain)
+        return _ward_sender(db, home, chain, conn)
     if level != UnitLevel.COMMUNE:
         raise ServiceError(
             f"Gói này do «{name}» gửi; {home.unit.name} chỉ nhận gói từ xã/phường của mình."
@@ -190,16 +204,19 @@ def resolve_sender(db: Database, manifest: dict[str, Any]) -> Sender:
     return Sender(peer, _id_map(chain, home), None, home.commune.id)
 
 
-def _ward_sender(db: Database, home: HomeUnit, chain: dict[str, Any]) -> Sender:
+def _ward_sender(db: Database, home: HomeUnit, chain: dict[str, Any],
+                 conn: Connection | None) -> Sender:
     sid, name = str(chain["id"]), str(chain.get("name", ""))
-    with db.session() as s:
-        known = s.get(Unit, sid)
+    with _reading(db, conn) as c:
+        known = c.execute(select(Unit.id, Unit.parent_id).where(Unit.id == sid)).first()
         if known is not None and known.parent_id != home.unit.id:
             raise ServiceError(f"«{name}» không phải thôn của {home.unit.name}: không nhập.")
-        same_name = [v for v in child_units(db) if fold(v.name) == fold(name) and v.id != sid]
+        villages = c.execute(select(Unit.id, Unit.name).where(
+            Unit.parent_id == home.unit.id, Unit.deleted.is_(False))).all()
+    same_name = sorted(v.name for v in villages if fold(v.name) == fold(name) and v.id != sid)
     if known is None and same_name:
         raise ServiceError(
-            f"{home.unit.name} đã có «{same_name[0].name}» nhưng là một cơ sở dữ liệu khác "
+            f"{home.unit.name} đã có «{same_name[0]}» nhưng là một cơ sở dữ liệu khác "
             "(mã đơn vị khác). Có thể máy của thôn đã được cài lại: nhập gói này sẽ làm mỗi "
             "người bị ghi hai lần, nên không nhập. Hãy liên hệ người quản trị."
         )

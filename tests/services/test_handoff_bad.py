@@ -171,15 +171,18 @@ def test_a_reinstalled_village_with_the_same_name_is_refused(demo_db: Database, 
     assert digest(w) == before
 
 
-def test_a_pile_stops_at_the_bad_package_and_says_which(demo_db: Database, tmp_path: Path
-                                                       ) -> None:
+def test_a_pile_with_a_bad_package_goes_in_not_at_all_and_says_which(
+        demo_db: Database, tmp_path: Path) -> None:
     from greenzone_desktop.services.handoff import import_packages
 
     w = ward(tmp_path)
     good = export(demo_db, tmp_path / "p1.gzx").path
     bad = _flip(good)
+    before = digest(w)
     with pytest.raises(ValueError) as refused:
         import_packages(w, [good, bad], PASSWORD, backup_dir=tmp_path / "bk")
     text = str(refused.value)
-    assert text.startswith("Gói «flipped.gzx»") and "đã nhập 1 gói trước đó" in text
+    assert text.startswith("Gói «flipped.gzx»") and "Không gói nào trong 2 gói" in text
+    assert digest(w) == before  # the good package before it did not stay either
     assert len(list((tmp_path / "bk").glob("*.sqlite"))) == 1
+    assert import_packages(w, [good], PASSWORD, backup_dir=tmp_path / "bk")[0].total("new")

@@ -1,0 +1,160 @@
+"""Bulk writes into SQLite: indexes built once after, rules checked once per batch.
+
+A table about to receive more rows than it holds is written faster without its secondary
+indexes: building an index once over every row costs a fraction of updating it row by row
+(random UUID keys touch a different page for nearly every row). The indexes are dropped and
+created again inside the writer's transaction, with their exact stored definitions, so a failure
+rolls the drop back with everything else.
+
+The table's CHECK constraints and foreign keys can be checked the same way: once per batch, by
+one query over the rows just written, instead of row by row while writing (SQLite rebuilds the
+list of an `x IN (...)` check for every row an executemany inserts). `first_broken_row` finds a
+written row that breaks a CHECK or names a missing parent, with the very expressions and
+references the database declares.
+
+Used by the USB handoff import; the Excel import (services/import_apply.py) keeps its own copy
+of the index part for now and can switch to this module.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection
+
+import orjson
+
+REBUILD_MIN = 2000  # rows a table must receive before rebuilding its indexes can pay
+
+
+def worth_rebuilding(raw: sqlite3.Connection, table: str, adding: int) -> bool:
+    """Whether `adding` rows outnumber what `table` holds (and are enough to matter)."""
+    if adding < REBUILD_MIN:
+        return False
+    held = raw.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    return bool(adding > held)
+
+
+def drop_indexes(raw: sqlite3.Connection, table: str, *, keep_unique: bool = True
+                 ) -> list[str]:
+    """Drop the indexes made by CREATE INDEX on `table` (keeping the unique ones, so that the
+    rows written meanwhile are still refused at once when they collide); returns their CREATE
+    statements for `create_indexes`. Call inside a transaction (`raw.in_transaction`)."""
+    if not raw.in_transaction:
+        raise RuntimeError("indexes are dropped only inside the writer's transaction")
+    unique = {name for _, name, is_unique, origin, *_ in raw.execute(
+        f'PRAGMA index_list("{table}")') if is_unique and origin == "c"}
+    dropped: list[str] = []
+    for name, sql in raw.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL ORDER BY name", (table,)).fetchall():
+        if keep_unique and name in unique:
+            continue
+        raw.execute(f'DROP INDEX "{name}"')
+        dropped.append(sql)
+    return dropped
+
+
+def create_indexes(raw: sqlite3.Connection, statements: list[str]) -> None:
+    """Create again indexes `drop_indexes` dropped (each over every row, in one sort)."""
+    for sql in statements:
+        raw.execute(sql)
+
+
+def last_rowid(raw: sqlite3.Connection, table: str) -> int:
+    """The table's highest rowid: rows inserted after this call have higher ones."""
+    return int(raw.execute(f'SELECT coalesce(max(rowid), 0) FROM "{table}"').fetchone()[0])
+
+
+def check_expressions(create_sql: str) -> list[str]:
+    """The expressions of every CHECK (...) in a CREATE TABLE statement, as written."""
+    found: list[str] = []
+    upper = create_sql.upper()
+    i, n = 0, len(create_sql)
+    while i < n:
+        c = create_sql[i]
+        if c in "'\"`[":  # a quoted string or name: skip it whole
+            close = "]" if c == "[" else c
+            i = create_sql.find(close, i + 1) + 1 or n
+            continue
+        if upper.startswith("CHECK", i) and (i == 0 or not _word(create_sql[i - 1])) \
+                and not _word(create_sql[i + 5:i + 6] or " "):
+            start = create_sql.index("(", i + 5)
+            end = _closing(create_sql, start)
+            found.append(create_sql[start + 1:end].strip())
+            i = end + 1
+            continue
+        i += 1
+    return found
+
+
+def _word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _closing(sql: str, start: int) -> int:
+    """The index of the parenthesis closing the one at `start` (quotes skipped)."""
+    depth, i = 0, start
+    while i < len(sql):
+        c = sql[i]
+        if c in "'\"`":
+            i = sql.index(c, i + 1)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError("unbalanced CHECK expression")
+
+
+def _rules(raw: sqlite3.Connection, table: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """(the OR of the table's failing CHECKs, ((parent table, NOT EXISTS test), ...))."""
+    sql = raw.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                      (table,)).fetchone()[0]
+    # A CHECK fails only when its expression is false (NULL passes), as in SQLite itself.
+    broken = " OR ".join(f"NOT coalesce(({e}), 1)" for e in check_expressions(sql))
+    keys: dict[int, tuple[str, list[str], list[str | None]]] = {}
+    for fid, _seq, parent, child_col, parent_col, *_ in raw.execute(
+            f'PRAGMA foreign_key_list("{table}")'):
+        keys.setdefault(fid, (parent, [], []))
+        keys[fid][1].append(child_col)
+        keys[fid][2].append(parent_col)
+    tests = []
+    for parent, children, parents in keys.values():
+        if None in parents:  # the parent's primary key
+            parents = [r[1] for r in sorted(
+                (r for r in raw.execute(f'PRAGMA table_info("{parent}")') if r[5]),
+                key=lambda r: r[5])]
+        present = " AND ".join(f't."{c}" IS NOT NULL' for c in children)
+        match = " AND ".join(f'p."{p}" = t."{c}"' for c, p in zip(children, parents,
+                                                                    strict=True))
+        tests.append((parent, f'{present} AND NOT EXISTS (SELECT 1 FROM "{parent}" p '
+                              f"WHERE {match})"))
+    return broken, tuple(tests)
+
+
+def first_broken_row(raw: sqlite3.Connection, table: str, *, after_rowid: int,
+                     updated: Collection[str] = (), key: str = "id"
+                     ) -> tuple[str, str | None] | None:
+    """A row written to `table` (inserted past `after_rowid`, or updated: their `key` values)
+    that breaks one of its CHECK constraints, or whose parent row is missing: (its key, None
+    for a CHECK or the parent table's name); None when every one of them is sound."""
+    broken, references = _rules(raw, table)
+    tests = ([broken] if broken else []) + [test for _, test in references]
+    if not tests:
+        return None
+    which = "(t.rowid > ?" + (f' OR t."{key}" IN (SELECT value FROM json_each(?))'
+                             if updated else "") + ")"
+    params: tuple = (after_rowid, orjson.dumps(list(updated)).decode()) if updated else (
+        after_rowid,)
+    # One pass over the rows written; what is wrong with the row found is asked afterwards.
+    row = raw.execute(f'SELECT t."{key}" FROM "{table}" t WHERE {which} AND ('
+                      + " OR ".join(f"({t})" for t in tests) + ") LIMIT 1", params).fetchone()
+    if row is None:
+        return None
+    for parent, test in references:
+        if raw.execute(f'SELECT 1 FROM "{table}" t WHERE t."{key}" = ? AND {test}',
+                       (row[0],)).fetchone():
+            return row[0], parent
+    return row[0], None
