@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from greenzone_desktop.models.db import Database
-from greenzone_desktop.services import import_apply
+from greenzone_desktop.services import import_apply, import_rows
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.exports import export_report
-from greenzone_desktop.services.import_apply import apply_import
+from greenzone_desktop.services.import_apply import apply_import, check_expressions
+from greenzone_desktop.services.import_rows import RELATION
 from greenzone_desktop.services.importing import plan_import
 from tests.conftest import DEMO_TODAY, stale_members_keys
 from tests.services.test_importing import digest, people
@@ -77,3 +78,36 @@ def test_a_cancel_after_the_indexes_were_dropped_leaves_them_and_the_data(
     assert rebuild_small  # the indexes had been dropped when the user stopped
     assert indexes(db) == before_indexes
     assert digest(db) == before
+
+
+def test_a_row_breaking_a_check_stops_a_bulk_import_and_leaves_the_checks_on(
+    demo_db: Database, db: Database, tmp_path: Path, rebuild_small: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A large import writes with CHECK constraints off and tests its new rows once after: a
+    row that breaks one still stops everything, and the connection checks again afterwards."""
+    sheet = tmp_path / "nhan_khau.xlsx"
+    export_report(demo_db, "persons", sheet, today=DEMO_TODAY)
+    plan = plan_import(db, sheet)
+    before, before_indexes = digest(db), indexes(db)
+    person = import_rows.RowWriter.person
+
+    def broken(self, values, household_id, sheet_row):  # noqa: ANN001, ANN202
+        row = person(self, values, household_id, sheet_row)
+        if len(self.rows["persons"]) == 7:  # one row among many with a relation nobody knows
+            self.rows["persons"][-1] = (*row[:RELATION], "khong_ro", *row[RELATION + 1:])
+        return row
+
+    monkeypatch.setattr(import_rows.RowWriter, "person", broken)
+    with pytest.raises(ServiceError, match="không qua được kiểm tra dữ liệu của bảng «persons»"):
+        apply_import(db, plan)
+    assert digest(db) == before and indexes(db) == before_indexes
+    with db.engine.connect() as conn:  # the pool hands back the import's connection
+        assert conn.exec_driver_sql("PRAGMA ignore_check_constraints").scalar() == 0
+
+
+def test_check_expressions_are_read_from_the_table_definition() -> None:
+    ddl = ("CREATE TABLE t (a TEXT DEFAULT 'CHECK (x)', \"check\" INT, b INT CHECK(b > (1)),\n"
+           "\t[c] TEXT, CONSTRAINT ck_c CHECK (c IN ('a)', 'it''s')), checked INT)")  # fmt: skip
+    assert check_expressions(ddl) == ["b > (1)", "c IN ('a)', 'it''s')"]
+    assert check_expressions("CREATE TABLE u (a INT)") == []
