@@ -1,0 +1,155 @@
+"""A pile of packages in one transaction: written in bulk (indexes built once, CHECK constraints
+and references checked per package by query), all or nothing, the bad package named."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from pathlib import Path
+
+import pytest
+
+from greenzone_desktop.models.db import Database
+from greenzone_desktop.services import bulk_writes
+from greenzone_desktop.services.demo import generate_demo
+from greenzone_desktop.services.errors import ServiceError
+from greenzone_desktop.services.handoff import import_packages
+from tests.services.handoff_helpers import (
+    PASSWORD,
+    digest,
+    export,
+    import_,
+    synced_rows,
+    village,
+    ward,
+)
+
+
+def _indexes(db: Database) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(db.path)
+    try:
+        return conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                            "ORDER BY name").fetchall()
+    finally:
+        conn.close()
+
+
+def _village_id(db: Database) -> str:
+    assert db.home_unit_id
+    return db.home_unit_id
+
+
+def _second_village(tmp_path: Path) -> Database:
+    db = village(tmp_path, "hai", "Thôn Hai")
+    generate_demo(db, households=12, seed=9001)  # ids differ from the demo's
+    return db
+
+
+def _break(db: Database, sql: str) -> None:
+    """Write what the app never would (checks and references off), then export it."""
+    db.engine.dispose()
+    conn = sqlite3.connect(db.path)
+    try:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _settings(db: Database) -> tuple[int, int]:
+    with db.engine.connect() as conn:
+        keys = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+        checks = conn.exec_driver_sql("PRAGMA ignore_check_constraints").scalar()
+    return int(keys or 0), int(checks or 0)
+
+
+def test_a_bulk_pile_comes_back_row_for_row_with_every_index(
+        demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk_writes, "REBUILD_MIN", 10)  # the 300-household demo goes in bulk
+    dropped: list[str] = []
+    drop = bulk_writes.drop_indexes
+
+    def spy(raw: sqlite3.Connection, table: str) -> list[str]:
+        statements = drop(raw, table)
+        dropped.extend(statements)
+        return statements
+
+    monkeypatch.setattr("greenzone_desktop.services.handoff_pile.drop_indexes", spy)
+    other = _second_village(tmp_path)
+    w = ward(tmp_path)
+    before = _indexes(w)
+    paths = [export(demo_db, tmp_path / "a.gzx").path, export(other, tmp_path / "b.gzx").path]
+    results = import_packages(w, paths, PASSWORD, backup_dir=tmp_path / "bk")
+    assert any("ix_persons_sort_key" in sql for sql in dropped)
+    assert not any("UNIQUE" in sql for sql in dropped)  # unique ones refuse rows as they come
+    assert _indexes(w) == before
+    assert [r.new_village for r in results] == [True, True]
+    for source in (demo_db, other):
+        vid = _village_id(source)
+        assert synced_rows(w, {vid}) == synced_rows(source, {vid})
+    assert _settings(w) == (1, 0)  # the pooled connection has its checks back
+    with w.engine.connect() as conn:  # the members' search keys were refreshed in the pile
+        empty = conn.exec_driver_sql("SELECT count(*) FROM households h WHERE members_key = '' "
+                                     "AND EXISTS (SELECT 1 FROM persons p WHERE "
+                                     "p.household_id = h.id AND p.deleted = 0)").scalar()
+    assert empty == 0
+
+
+def test_a_row_breaking_a_check_refuses_the_pile_naming_the_package(
+        demo_db: Database, tmp_path: Path) -> None:
+    other = _second_village(tmp_path)
+    _break(other, "UPDATE persons SET sex = 'x' WHERE rowid = (SELECT min(rowid) FROM persons)")
+    w = ward(tmp_path)
+    paths = [export(demo_db, tmp_path / "a.gzx").path, export(other, tmp_path / "b.gzx").path]
+    before = digest(w)
+    with pytest.raises(ServiceError) as refused:
+        import_packages(w, paths, PASSWORD, backup_dir=tmp_path / "bk")
+    text = str(refused.value)
+    assert text.startswith("Gói «b.gzx»") and "trái ràng buộc" in text and "Nhân khẩu" in text
+    assert digest(w) == before
+    assert _settings(w) == (1, 0)
+
+
+def test_a_missing_parent_refuses_the_pile_naming_the_package(
+        demo_db: Database, tmp_path: Path) -> None:
+    _break(demo_db, f"UPDATE vaccinations SET person_id = '{uuid.uuid4()}' "
+                    "WHERE rowid = (SELECT max(rowid) FROM vaccinations)")
+    other = _second_village(tmp_path)
+    w = ward(tmp_path)
+    paths = [export(other, tmp_path / "b.gzx").path, export(demo_db, tmp_path / "a.gzx").path]
+    before = digest(w)
+    with pytest.raises(ServiceError) as refused:
+        import_packages(w, paths, PASSWORD, backup_dir=tmp_path / "bk")
+    text = str(refused.value)
+    assert text.startswith("Gói «a.gzx»") and "thiếu dữ liệu liên quan" in text
+    assert digest(w) == before
+
+
+@pytest.mark.parametrize("rebuild_min", [10, 10**9])  # in bulk; row by row, at COMMIT
+def test_one_package_with_a_missing_parent_is_refused(
+        demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rebuild_min: int
+) -> None:
+    monkeypatch.setattr(bulk_writes, "REBUILD_MIN", rebuild_min)
+    _break(demo_db, f"UPDATE vaccinations SET person_id = '{uuid.uuid4()}' "
+                    "WHERE rowid = (SELECT max(rowid) FROM vaccinations)")
+    w = ward(tmp_path)
+    path = export(demo_db, tmp_path / "a.gzx").path
+    before = digest(w)
+    with pytest.raises(ServiceError, match="thiếu dữ liệu liên quan"):
+        import_(w, path)
+    assert digest(w) == before
+    assert _settings(w) == (1, 0)
+
+
+def test_a_package_twice_in_one_pile_goes_in_once(demo_db: Database, tmp_path: Path) -> None:
+    w = ward(tmp_path)
+    path = export(demo_db, tmp_path / "a.gzx").path
+    first, again = import_packages(w, [path, path], PASSWORD, backup_dir=tmp_path / "bk")
+    assert first.total("new") > 0 and again.already_imported
+
+
+def test_check_expressions_are_read_from_the_table_definition() -> None:
+    sql = ("CREATE TABLE t (a TEXT CHECK (a IN ('x', 'y)')), \"check\" INT, b INT, "
+           "CONSTRAINT ck CHECK (b BETWEEN 1 AND (2 + 3)))")
+    assert bulk_writes.check_expressions(sql) == ["a IN ('x', 'y)')", "b BETWEEN 1 AND (2 + 3)"]
