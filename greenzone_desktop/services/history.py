@@ -14,10 +14,10 @@ from sqlalchemy import select
 
 from greenzone_desktop.models import AuditEntry, Household, Person
 from greenzone_desktop.models.db import Database
-from greenzone_desktop.services import organizations, register
+from greenzone_desktop.services import organizations, register, teams
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ServiceError
-from greenzone_desktop.vocab import AuditAction
+from greenzone_desktop.vocab import AuditAction, TeamKind
 
 FIELD_LABELS = {
     "full_name": "Họ và tên", "sex": "Giới tính", "birth_date": "Ngày sinh",
@@ -70,11 +70,13 @@ def _show(value: object) -> str:
 
 TRASH_KINDS = {
     "households": "Hộ gia đình", "persons": "Nhân khẩu", "organizations": "Cơ quan, cơ sở",
+    "teams": "Tổ, ban",
 }
 _RESTORE: dict[str, Callable[[Database, str], Changes]] = {
     "households": register.restore_household,
     "persons": register.restore_person,
     "organizations": organizations.restore_organization,
+    "teams": teams.restore_team,
 }
 
 
@@ -92,7 +94,7 @@ class TrashItem:
 
 
 def trash(db: Database, *, limit: int = 500) -> list[TrashItem]:
-    """Soft-deleted households, people and organisations, the latest deleted first (at most
+    """Soft-deleted households, people, organisations and teams, the latest deleted first (at most
     `limit` of each kind)."""
     items: list[TrashItem] = []
     with db.session() as s:
@@ -109,6 +111,9 @@ def trash(db: Database, *, limit: int = 500) -> list[TrashItem]:
             items.append(TrashItem("persons", p.id, p.full_name, f"Hộ {code}", p.updated_at))
     items += [TrashItem("organizations", o.id, o.name, o.address, o.deleted_at)
               for o in organizations.deleted_organizations(db, limit=limit)]
+    items += [TrashItem("teams", t.id, t.name, "; ".join(
+                  x for x in (TeamKind(t.kind).label, t.area) if x), t.updated_at)
+              for t in teams.deleted_teams(db, limit=limit)]
     items.sort(key=lambda i: i.deleted_at or datetime.min, reverse=True)
     return items
 

@@ -174,6 +174,32 @@ def delete_team(db: Database, team_id: str) -> Changes:
     return CHANGED
 
 
+def restore_team(db: Database, team_id: str) -> Changes:
+    """Undo delete_team: the team and the members and household links deleted with it."""
+    with db.session() as s:
+        t = s.get(Team, team_id)
+        if t is None:
+            raise NotFoundError("Không tìm thấy tổ/ban này.")
+        if not t.deleted:
+            return Changes()
+        stamp = t.updated_at
+        t.deleted = False
+        for model in (TeamMember, TeamHousehold):
+            for row in s.scalars(select(model).where(model.team_id == team_id, model.deleted)):
+                if row.updated_at is not None and stamp is not None and row.updated_at >= stamp:
+                    row.deleted = False
+    return CHANGED
+
+
+def deleted_teams(db: Database, *, limit: int = 500) -> list[Team]:
+    """Teams in the Trash, the latest deleted first (detached rows)."""
+    with db.session() as s:
+        rows = list(s.scalars(select(Team).where(Team.deleted)
+                              .order_by(Team.updated_at.desc()).limit(limit)))
+        s.expunge_all()
+    return rows
+
+
 def _role_rank(role: str) -> int:
     key = fold(role)
     for i, word in enumerate(LEADER_WORDS):

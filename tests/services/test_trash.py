@@ -1,12 +1,12 @@
-"""The Trash service: deleted households, people and organisations, the latest first, and
-restoring each kind with its own rule."""
+"""The Trash service: deleted households, people, organisations and teams, the latest first,
+and restoring each kind with its own rule."""
 
 from __future__ import annotations
 
 import pytest
 
 from greenzone_desktop.models.db import Database
-from greenzone_desktop.services import history, organizations
+from greenzone_desktop.services import history, organizations, teams
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.history import TrashItem
 from greenzone_desktop.services.organizations import OrganizationInput
@@ -62,5 +62,24 @@ def test_an_unknown_kind_is_refused_before_anything_is_restored(db: Database) ->
     *_rest, org = _fill(db)
     items = [i for i in history.trash(db) if i.table == "organizations"]
     with pytest.raises(ServiceError):
-        history.restore_items(db, [*items, TrashItem("teams", "x", "Tổ", "", None)])
+        history.restore_items(db, [*items, TrashItem("zones", "x", "Vùng", "", None)])
     assert [i.row_id for i in history.trash(db) if i.table == "organizations"] == [org]
+
+
+def test_a_deleted_team_comes_back_with_what_was_deleted_with_it(db: Database) -> None:
+    hid = create_household(db, HouseholdInput(address="Số 4 ngõ Giếng"), [
+        PersonInput("Lê Văn Tâm", relation="chu_ho", birth="1972")])
+    team = teams.save_team(db, teams.TeamInput("community", "Tổ COVID cộng đồng số 3", "Tổ 3"))
+    leader = teams.save_member(db, team, teams.MemberInput("Đỗ Thị Hoa", role="Tổ trưởng"))
+    left = teams.save_member(db, team, teams.MemberInput("Vũ Văn Nam"))
+    teams.assign_households(db, team, [hid])
+    teams.delete_member(db, left)  # removed before the team was: stays removed
+    teams.delete_team(db, team)
+    assert team not in [t.id for t in teams.list_teams(db)]
+    [item] = history.trash(db)
+    assert (item.table, item.row_id, item.kind_label) == ("teams", team, "Tổ, ban")
+    assert item.label == "Tổ COVID cộng đồng số 3" and item.detail.endswith("Tổ 3")
+    assert history.restore_items(db, [item]).community
+    assert team in [t.id for t in teams.list_teams(db)] and history.trash(db) == []
+    assert [m.id for m in teams.team_members(db, team)] == [leader]
+    assert [h.id for h in teams.team_households(db, team)] == [hid]
