@@ -70,7 +70,7 @@ ASSESSMENT_AGES = (14, 7, 0)  # days before today
 # records the level it judges right, with its reason (the override the risk page offers).
 SMALL_POPULATION = 10_000
 OVERRIDE_REASON = ("Địa bàn nhỏ: ca bệnh đã được khoanh vùng, cách ly ngay, không lây lan trong "
-                   "cộng đồng; tỷ lệ trên 100 000 dân không phản ánh đúng mức nguy cơ.")
+                   "cộng đồng; tỷ lệ trên 100.000 dân không phản ánh đúng mức nguy cơ.")
 
 
 class Act:

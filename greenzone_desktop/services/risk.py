@@ -29,8 +29,8 @@ CHANGED = Changes(community=True)
 FIGURES: dict[str, str] = {
     "cases_14d": "ca mắc mới trong cộng đồng trong 14 ngày",
     "cases_7d": "ca mắc mới trong cộng đồng trong 7 ngày",
-    "per_100k_14d": "ca cộng đồng/100 000 dân trong 14 ngày",
-    "per_100k_7d": "ca cộng đồng/100 000 dân trong 7 ngày",
+    "per_100k_14d": "ca cộng đồng/100.000 dân trong 14 ngày",
+    "per_100k_7d": "ca cộng đồng/100.000 dân trong 7 ngày",
     "coverage_one_dose": "% người từ 18 tuổi đã tiêm ít nhất 1 mũi",
     "coverage_full_50": "% người từ 50 tuổi đã tiêm đủ liều",
 }

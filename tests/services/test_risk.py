@@ -61,7 +61,7 @@ def test_nq128_levels(figures: dict, level: str) -> None:
 
 def test_proposal_gives_its_reasons() -> None:
     p = propose_level(_fig(per7=60, one_dose=50), "nq128")
-    assert p.reasons == ("ca cộng đồng/100 000 dân trong 7 ngày: 60 ≥ 50",
+    assert p.reasons == ("ca cộng đồng/100.000 dân trong 7 ngày: 60 ≥ 50",
                          "% người từ 18 tuổi đã tiêm ít nhất 1 mũi: 50 < 70")
 
 
