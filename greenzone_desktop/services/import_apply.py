@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -37,6 +35,7 @@ from greenzone_desktop.services.import_rows import (
     TEXTS,
     RowWriter,
 )
+from greenzone_desktop.services.import_sql import checks_once, insert_rows
 from greenzone_desktop.services.importing import (
     CancelledFn,
     ImportPlan,
@@ -214,7 +213,8 @@ def _write(
         "persons": planned["new"], "households": planned["households"], "vaccinations": doses,
         "audit_log": planned["new"] + planned["households"]})  # fmt: skip
     done, check_at = 0, 0
-    with _checks_once(s, writer, ("households", "persons", "vaccinations"), planned["new"]):
+    bulk = writer.sqlite and planned["new"] >= _REBUILD_MIN
+    with checks_once(_raw(s) if bulk else None, ("households", "persons", "vaccinations")):
         for household in plan.households:
             rows = [(r, final[r.sheet_row]) for r in household.rows
                     if r.action in ("new", "keep") and r.sheet_row in final]  # fmt: skip
@@ -297,92 +297,6 @@ def _drop_indexes(s: Session, writer: RowWriter, adding: dict[str, int]) -> None
             writer.rebuild.append((table, sql))
 
 
-@contextmanager
-def _checks_once(s: Session, writer: RowWriter, tables: tuple[str, ...], adding: int
-                 ) -> Iterator[None]:  # fmt: skip
-    """The tables' CHECK constraints tested once over the new rows instead of row by row.
-
-    SQLite evaluates every CHECK again for each row of an executemany, building the value lists
-    of `x IN (…)` anew each time: for 80 000 people that is as long as writing them. For a large
-    import the constraints are off while the rows go in, then one statement per table finds any
-    new row that breaks one; such a row stops the import (the transaction rolls back). The
-    connection's checks are back on whatever happens."""
-    if not writer.sqlite or adding < _REBUILD_MIN:
-        yield
-        return
-    raw = _raw(s)
-    last = {t: raw.execute(f"SELECT ifnull(max(rowid), 0) FROM {t}").fetchone()[0] for t in tables}
-    raw.execute("PRAGMA ignore_check_constraints = ON")
-    try:
-        yield
-    finally:
-        raw.execute("PRAGMA ignore_check_constraints = OFF")
-    for table, after in last.items():
-        ddl = raw.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
-                          (table,)).fetchone()[0]  # fmt: skip
-        checks = check_expressions(ddl)
-        if not checks:
-            continue
-        broken = " OR ".join(f"NOT ifnull(({check}), 1)" for check in checks)  # NULL passes
-        if raw.execute(f"SELECT 1 FROM {table} WHERE rowid > ? AND ({broken}) LIMIT 1",
-                       (after,)).fetchone() is not None:  # fmt: skip
-            raise ServiceError(
-                f"Không nhập được: có dòng không qua được kiểm tra dữ liệu của bảng «{table}»; "
-                "cơ sở dữ liệu giữ nguyên như trước."
-            )
-
-
-def check_expressions(ddl: str) -> list[str]:
-    """The expressions of the CHECK constraints in a CREATE TABLE statement."""
-    found: list[str] = []
-    i, size = 0, len(ddl)
-    while i < size:
-        ch = ddl[i]
-        if ch in "'\"`[":
-            i = _after_quoted(ddl, i)
-            continue
-        if ddl[i : i + 5].upper() == "CHECK" and (i == 0 or not _word_char(ddl[i - 1])) \
-                and (i + 5 == size or not _word_char(ddl[i + 5])):  # fmt: skip
-            j = i + 5
-            while j < size and ddl[j].isspace():
-                j += 1
-            if j < size and ddl[j] == "(":
-                end = _closing(ddl, j)
-                found.append(ddl[j + 1 : end])
-                i = end + 1
-                continue
-        i += 1
-    return found
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-def _after_quoted(text: str, start: int) -> int:
-    """The index after a quoted string or name opening at `start` (a doubled quote inside
-    reads as two strings side by side, which ends at the same place)."""
-    close = "]" if text[start] == "[" else text[start]
-    end = text.find(close, start + 1)
-    return len(text) if end < 0 else end + 1
-
-
-def _closing(text: str, start: int) -> int:
-    """The index of the parenthesis closing the one at `start`."""
-    depth, i = 0, start
-    while i < len(text):
-        ch = text[i]
-        if ch in "'\"`[":
-            i = _after_quoted(text, i)
-            continue
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth == 0:
-            return i
-        i += 1
-    raise ValueError("unbalanced parentheses")
-
-
 def _create_indexes(s: Session, writer: RowWriter, table: str | None = None) -> None:
     """Create again the indexes dropped from `table` (from every table by default)."""
     due = [sql for name, sql in writer.rebuild if table in (None, name)]
@@ -412,10 +326,7 @@ def _insert(s: Session, writer: RowWriter) -> None:
             # so the primary key is touched at one place whatever the order.
             writer.rows["persons"].sort(key=itemgetter(SORT_KEY))
         for table, rows in writer.rows.items():
-            if rows:
-                columns = COLUMNS[table]
-                raw.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
-                                f"VALUES ({', '.join('?' * len(columns))})", rows)  # fmt: skip
+            insert_rows(raw, table, COLUMNS[table], rows)
         raw.executemany("UPDATE households SET head_id = ? WHERE id = ?", writer.heads)
     else:
         for table, rows in writer.rows.items():
