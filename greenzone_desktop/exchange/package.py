@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from greenzone_desktop.exchange import package_crypto
 from greenzone_desktop.exchange.package_archive import (
     MANIFEST_NAME,
     SHA256_HEX,
@@ -59,6 +60,7 @@ __all__ = [
     "Limits",
     "Package",
     "PackageError",
+    "derive_header_keys",
     "PackageInfo",
     "inspect_header",
     "read_manifest",
@@ -320,16 +322,35 @@ def read_package(
     allowed_tables: Collection[str] | None = None,
     max_schema_version: int | None = None,
     limits: Limits | None = None,
+    keys: tuple[KdfParams, Keys] | None = None,
 ) -> Package:
-    """Verify and decrypt a package and return every table; raise PackageError otherwise."""
+    """Verify and decrypt a package and return every table; raise PackageError otherwise.
+
+    ``keys``: the key already derived from ``password`` for this file's KDF parameters
+    (``derive_header_keys``, e.g. on another thread); used only when the parameters match."""
     return _read(
         path,
         password,
         limits or Limits(),
         parse=True,
+        known=keys,
         max_schema_version=max_schema_version,
         allowed_tables=allowed_tables,
     )
+
+
+def derive_header_keys(path: str | os.PathLike[str], password: str
+                       ) -> tuple[KdfParams, Keys] | None:
+    """The key of an encrypted package from its header's (checked) KDF parameters, for
+    ``read_package(keys=...)``; None when the file is not an encrypted package. scrypt lets
+    other threads run meanwhile."""
+    try:
+        info = inspect_header(path)
+    except (OSError, PackageError):
+        return None  # reading the package itself says what is wrong
+    if not info.encrypted or info.kdf is None:
+        return None
+    return info.kdf, package_crypto.derive_keys(password, info.kdf)  # (looked up late: timed)
 
 
 def read_manifest(

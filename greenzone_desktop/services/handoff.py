@@ -18,6 +18,7 @@ from __future__ import annotations
 import time as clock
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,8 +26,14 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from greenzone_desktop.exchange.package import PackageError, read_package, write_package
-from greenzone_desktop.exchange.package_crypto import DEFAULT_SCRYPT_N
+from greenzone_desktop.exchange.package import (
+    PackageError,
+    derive_header_keys,
+    read_package,
+    write_package,
+)
+from greenzone_desktop.exchange.package_crypto import DEFAULT_SCRYPT_N, KdfParams
+from greenzone_desktop.exchange.package_crypto import Keys as DerivedKeys
 from greenzone_desktop.models import HandoffLog, utcnow
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.models.migrations import SCHEMA_VERSION
@@ -66,6 +73,7 @@ from greenzone_desktop.text import fold
 
 SUFFIX = ".gzx"
 BACKUPS_KEPT = 10
+Keys = tuple[KdfParams, DerivedKeys]
 
 
 @dataclass(frozen=True)
@@ -203,11 +211,12 @@ def export_package(
 
 
 def read_incoming(db: Database, path: str | Path, password: str | None,
-                  conn: Connection | None = None) -> Incoming:
+                  conn: Connection | None = None, keys: Keys | None = None) -> Incoming:
     """Verify, decrypt and check a package; raises PackageError or ServiceError (Vietnamese).
-    `conn`: an import's open transaction (the units as its earlier packages left them)."""
+    `conn`: an import's open transaction (the units as its earlier packages left them);
+    `keys`: the package's key, derived beforehand (`derive_header_keys`)."""
     package = read_package(path, password, allowed_tables=TABLE_NAMES,
-                           max_schema_version=SCHEMA_VERSION)
+                           max_schema_version=SCHEMA_VERSION, keys=keys)
     manifest = package.manifest
     if manifest.get("kind", "greenzone-handoff") != "greenzone-handoff":
         raise ServiceError("Tệp này không phải gói chuyển giao giữa thôn và xã/phường.")
@@ -309,13 +318,13 @@ def _import(
 ) -> list[ImportResult]:
     results: list[ImportResult] = []
     backup: Path | None = None
-    with open_pile(db, len(paths), dry_run=dry_run) as pile:
+    with open_pile(db, len(paths), dry_run=dry_run) as pile, _KeysAhead(paths, password) as ahead:
         for i, path in enumerate(paths):
             if pile_progress:
                 pile_progress(i, len(paths))
             started = clock.perf_counter()
             try:
-                incoming = read_incoming(db, path, password, pile.conn)
+                incoming = read_incoming(db, path, password, pile.conn, ahead.keys(i))
                 head, seen = _head(pile.conn, incoming)
                 if seen:
                     results.append(ImportResult(**head, dry_run=dry_run, already_imported=True))
@@ -338,6 +347,33 @@ def _import(
     if pile_progress:
         pile_progress(len(paths), len(paths))
     return results
+
+
+class _KeysAhead:
+    """Derives the next package's key (scrypt: a fixed 0.15 s a package, during which other
+    threads run) on a second thread while this one reads and merges the package before it."""
+
+    def __init__(self, paths: list[str | Path], password: str | None):
+        self.paths = paths
+        self.password = password
+        self.pool = ThreadPoolExecutor(max_workers=1) if password and len(paths) > 1 else None
+        self.next: Future[Keys | None] | None = None
+
+    def __enter__(self) -> _KeysAhead:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def keys(self, i: int) -> Keys | None:
+        """Package i's key (waits for it), and the next package's begun."""
+        if self.pool is None or self.password is None:
+            return None
+        found = self.next.result() if self.next is not None else None
+        self.next = (self.pool.submit(derive_header_keys, self.paths[i + 1], self.password)
+                     if i + 1 < len(self.paths) else None)
+        return found
 
 
 def _head(conn: Connection, incoming: Incoming) -> tuple[dict[str, Any], bool]:

@@ -153,3 +153,18 @@ def test_check_expressions_are_read_from_the_table_definition() -> None:
     sql = ("CREATE TABLE t (a TEXT CHECK (a IN ('x', 'y)')), \"check\" INT, b INT, "
            "CONSTRAINT ck CHECK (b BETWEEN 1 AND (2 + 3)))")
     assert bulk_writes.check_expressions(sql) == ["a IN ('x', 'y)')", "b BETWEEN 1 AND (2 + 3)"]
+
+
+def test_a_package_with_another_password_is_refused_though_its_key_is_derived_ahead(
+        demo_db: Database, tmp_path: Path) -> None:
+    from greenzone_desktop.services.handoff import export_package
+
+    other = _second_village(tmp_path)
+    w = ward(tmp_path)
+    first = export(demo_db, tmp_path / "a.gzx").path
+    second = export_package(other, tmp_path / "b.gzx", "mật khẩu khác", scrypt_n=2**10).path
+    before = digest(w)
+    with pytest.raises(ValueError) as refused:
+        import_packages(w, [first, second], PASSWORD, backup_dir=tmp_path / "bk")
+    assert str(refused.value).startswith("Gói «b.gzx»: Sai mật khẩu")
+    assert digest(w) == before
