@@ -218,7 +218,7 @@ def _parse_rows(
                 raise ImportCancelled()
             if progress is not None:
                 progress(number, max(total, number))
-        if not any(c is not None and c != "" for c in cells):
+        if cells.count(None) + cells.count("") == len(cells):  # a blank row
             continue
         if _is_totals(cells):
             break  # "Tổng cộng" and the signatures under it

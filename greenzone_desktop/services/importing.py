@@ -325,9 +325,11 @@ def _plan_import(
         existing = known.codes.get(code) if code and not code.isdigit() else None
         households.append(HouseholdPlan(key, members, existing, code))
     for parsed in sheet.rows:  # rows without a name belong to no household but are reported
-        plans.setdefault(parsed.sheet_row, RowPlan(parsed.sheet_row, "", parsed.values,
-                                                   parsed.problems, parsed.cells))  # fmt: skip
+        if parsed.sheet_row not in plans:
+            plans[parsed.sheet_row] = RowPlan(parsed.sheet_row, "", parsed.values,
+                                              parsed.problems, parsed.cells)  # fmt: skip
     ordered = [plans[r.sheet_row] for r in sheet.rows]
+    anyone = bool(known.by_cccd or known.by_name)  # an empty register has nobody to repeat
     for row in ordered:
         twin = None
         if row.problems:  # most rows have none
@@ -338,7 +340,7 @@ def _plan_import(
         if twin is not None:
             row.other_row = twin.other_row
             row.cccd_duplicate = twin.message.startswith("trùng số CCCD")
-        else:
+        elif anyone:
             mark_known(row, known, sheet.mapping)
         if row.existing_id is not None or row.other_row is not None:  # a duplicate
             row.action = _allowed(row, options.on_duplicate)
