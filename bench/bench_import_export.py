@@ -15,6 +15,7 @@ is generated first (slow).
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import sqlite3
@@ -42,6 +43,12 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
     started = time.perf_counter()
     value = fn()
     return time.perf_counter() - started, value
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time (user + system), all threads."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def bare_import(sheet: Path, target: Path) -> int:
@@ -213,15 +220,19 @@ def run_import(folder: Path, rows: int, repeat: int = 1) -> None:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     village.dispose()
     shutil.copy(empty, folder / "rss.sqlite")
-    bare_s = ours_s = float("inf")
+    bare_s = ours_s = bare_cpu = ours_cpu = float("inf")
     parts: dict[str, float] = {}
     for run in range(repeat):  # alternating, each into a fresh database; the best of each kept
+        cpu = cpu_seconds()
         bare_run, n = timed(lambda run=run: bare_import(sheet, folder / f"bare{run}.sqlite"))
+        bare_cpu = min(bare_cpu, cpu_seconds() - cpu)
         bare_s = min(bare_s, bare_run)
         shutil.copy(empty, folder / f"ours{run}.sqlite")
         took: dict[str, float] = {}
+        cpu = cpu_seconds()
         seconds, created = timed(
             lambda run=run, took=took: our_import(sheet, folder / f"ours{run}.sqlite", parts=took))
+        ours_cpu = min(ours_cpu, cpu_seconds() - cpu)
         if seconds < ours_s:
             ours_s, parts = seconds, took
         if repeat > 1:
@@ -233,6 +244,10 @@ def run_import(folder: Path, rows: int, repeat: int = 1) -> None:
           f"  {ours_s / bare_s:.2f}x bare (target 4x)")  # fmt: skip
     print(f"  of which plan_import (read + validate) {parts['plan']:.2f} s, "
           f"apply_import (write) {parts['apply']:.2f} s")  # fmt: skip
+    # On a busy machine the wall times swing with the other load; CPU time less so (but leaves
+    # out waiting for the disk, which the wall time counts).
+    print(f"  CPU time: bare {bare_cpu:.2f} s, ours {ours_cpu:.2f} s "
+          f"({ours_cpu / bare_cpu:.2f}x), load average {os.getloadavg()[0]:.1f}")  # fmt: skip
     rss = peak_rss_mb("import", sheet, folder / "rss.sqlite")
     print(f"import peak RSS growth: {rss:.0f} MB (target < 150 MB)")
 
