@@ -79,9 +79,15 @@ def stale_members_keys(db: Database) -> list[str]:
 
 
 def search_index_faults(conn: sqlite3.Connection) -> list[str]:
-    """["households_fts"] when the trigram index is missing or out of step with `households`
-    (FTS5 checks every row against the table), else []."""
+    """["households_fts"] when the trigram index, with what its queue holds, is missing or out
+    of step with `households` (FTS5 checks every row against the table), else []."""
+    from greenzone_desktop.models.search_index import LAST_INDEXED, SYNC_STATEMENTS
+
     try:
+        last = conn.execute(LAST_INDEXED).fetchone()[0]  # what was written since: indexed
+        for statement in SYNC_STATEMENTS:
+            conn.execute(statement, (last,) if "?1" in statement else ())
+        conn.commit()
         conn.execute("INSERT INTO households_fts (households_fts, rank) "
                      "VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError:

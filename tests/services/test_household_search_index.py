@@ -113,6 +113,37 @@ def test_every_write_keeps_the_index_in_step(db: Database) -> None:
     assert search("xom dinh") == [] and _faults(db) == []
 
 
+def test_rows_written_around_the_session_are_indexed_before_a_search(demo_db: Database) -> None:
+    conn = sqlite3.connect(demo_db.path)
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(households)")]
+    rows = conn.execute(f"SELECT {', '.join(cols)} FROM households LIMIT 40").fetchall()
+    at = {c: i for i, c in enumerate(cols)}
+    copies = []
+    for n, row in enumerate(rows):  # new households, as a bulk writer inserts them
+        row = list(row)
+        row[at["id"]], row[at["code"]] = f"bulk-{n}", f"BK-{n:04d}"
+        row[at["search_key"]] = f"bk-{n:04d} xom bai soi"
+        copies.append(tuple(row))
+    conn.executemany(f"INSERT INTO households ({', '.join(cols)}) "
+                     f"VALUES ({', '.join('?' * len(cols))})", copies)
+    conn.execute("UPDATE households SET search_key = 'bk-0000 xom ben do' WHERE id = 'bulk-0'")
+    conn.execute("DELETE FROM households WHERE id = 'bulk-1'")
+    old = [r[0] for r in conn.execute("SELECT id FROM households WHERE id NOT LIKE 'bulk-%' "
+                                      "ORDER BY code LIMIT 2")]
+    for n in range(3):  # households already indexed: queued once, with the keys indexed
+        conn.execute("UPDATE households SET search_key = ? WHERE id IN (?, ?)",
+                     (f"xom ben cu {n}", *old))
+    conn.commit()
+    queued = conn.execute(f"SELECT count(*) FROM {search_index.PENDING}").fetchone()[0]
+    conn.close()
+    assert queued == 2  # new households are not queued: they follow the last one indexed
+    found = hl.household_ids(demo_db, HouseholdQuery(text="xom bai soi"))
+    assert found == [f"bulk-{n}" for n in range(2, 40)]  # code order; bulk-1 is gone
+    assert hl.household_ids(demo_db, HouseholdQuery(text="ben do")) == ["bulk-0"]
+    assert hl.household_ids(demo_db, HouseholdQuery(text="xom ben cu 2")) == old
+    assert _faults(demo_db) == []
+
+
 def test_a_tampered_index_is_seen_and_rebuilt(db: Database) -> None:
     hid = create_household(db, HouseholdInput(address="Số 3, Ngõ Trạm"),
                            [PersonInput("Hà Văn Sơn", "nam", "1960")])
