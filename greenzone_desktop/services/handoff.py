@@ -189,10 +189,11 @@ def export_package(
                 progress(begun[0], total)
             begun[0] += 1
 
+        sent: dict[str, list[bytes]] = {spec.name: [] for spec in SPECS}
         tables = {spec.name: pending_rows(conn, spec, peer.unit_id, scope, everything, counts,
-                                          step) for spec in SPECS}
+                                          step, sent[spec.name]) for spec in SPECS}
         info = write_package(target, manifest, tables, password, scrypt_n=scrypt_n)
-        remember_sent(conn, peer.unit_id, scope, sequence, counts)
+        remember_sent(conn, peer.unit_id, sequence, sent)
         conn.execute(insert(HandoffLog).values(
             id=str(uuid.uuid4()), package_id=info.package_id, direction="out",
             peer_unit_id=peer.unit_id, source_unit_id=source["id"], source_name=source["name"],

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from operator import itemgetter
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, func, select, update
 
 from greenzone_desktop.exchange.package import EncodedRows
@@ -35,30 +36,42 @@ def pending_where(spec: TableSpec, peer_id: str, scope: list[str], everything: b
 
 def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[str],
                  everything: bool, counts: dict[str, int],
-                 started: Callable[[], None] | None = None
+                 started: Callable[[], None] | None = None,
+                 sent: list[bytes] | None = None,
                  ) -> Iterator[EncodedRows | dict[str, Any]]:
     """Stream the rows to send, each with the agreed (version, origin): blocks of package
-    lines SQLite writes itself (json_object), or dicts for a table it cannot write exactly."""
+    lines SQLite writes itself (json_object), or dicts for a table it cannot write exactly.
+
+    `sent` receives, per block, the rows the peer had not agreed to as a JSON array of
+    [id, version, origin] — read in the same pass, so exactly the rows written."""
     if started:
         started()
     where, params = pending_where(spec, peer_id, scope, everything)
     sql = spec.package_json_sql()
+    # The agreed state is unknown or differs: the row goes into the "sent" markers.
+    new = "(b.row_id IS NULL OR b.version <> t.version OR b.origin <> t.origin)"
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     n = 0
     try:
         if sql is None:
-            cursor.execute(f"SELECT {spec.select_sql()}, b.version, b.origin {where}", params)
+            cursor.execute(f"SELECT {spec.select_sql()}, b.version, b.origin, {new} {where}",
+                           params)
             make = spec.package_row_with_base
+            iv, io = spec.index("version"), spec.index("origin")
         else:
-            cursor.execute(f"SELECT {sql} {where}", params)
+            cursor.execute(f"SELECT {sql}, t.id, t.version, t.origin, {new} {where}", params)
         while True:
             block = cursor.fetchmany(2000)
             if not block:
                 break
             n += len(block)
             if sql is None:
-                yield from map(make, block)
+                if sent is not None:
+                    sent.append(orjson.dumps([(r[0], r[iv], r[io]) for r in block if r[-1]]))
+                yield from (make(r[:-1]) for r in block)
             else:
+                if sent is not None:
+                    sent.append(orjson.dumps([r[1:4] for r in block if r[4]]))
                 lines = list(map(itemgetter(0), block))
                 lines.append(b"")
                 yield EncodedRows(b"\n".join(lines), len(block))
@@ -67,27 +80,23 @@ def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[st
     counts[spec.name] = n
 
 
-def remember_sent(conn: Connection, peer_id: str, scope: list[str], sequence: int,
-                  counts: dict[str, int]) -> None:
+def remember_sent(conn: Connection, peer_id: str, sequence: int,
+                  sent: dict[str, list[bytes]]) -> None:
     """Keep which rows (id, version, origin) package `sequence` carried that the peer had not
-    agreed to, per table, in SQL (no row passes through Python).
-
-    One `sync_base` entry per table and first character of the row id (table name
-    "sent:<table>", row id "<sequence>:<character>", data {"seq": N, "rows": [[id, version,
-    origin], ...]}), not one per row: a first package of a whole village is 270 000 rows.
-    """
-    for spec in SPECS:
-        if not counts.get(spec.name):
-            continue  # nothing of this table went: no second look at its rows
-        where, params = pending_where(spec, peer_id, scope, everything=False)
-        conn.exec_driver_sql(
-            "INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
-            "SELECT ?, ?, ? || substr(t.id, 1, 1), ?, '', json_object('seq', ?, 'rows', "
-            f"json_group_array(json_array(t.id, t.version, t.origin))) {where} "
-            "GROUP BY substr(t.id, 1, 1) "
-            "ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE SET "
-            "version = excluded.version, origin = excluded.origin, data = excluded.data",
-            (peer_id, SENT + spec.name, f"{sequence}:", sequence, sequence, *params))
+    agreed to, per table, as `pending_rows` gathered them (JSON arrays of [id, version,
+    origin]), in blocks: table name "sent:<table>", row id "<sequence>:<block>", data
+    {"seq": N, "rows": [[id, version, origin], ...]} — not one entry per row (a first package
+    of a whole village is 270 000 rows)."""
+    params = []
+    for table, blocks in sent.items():
+        for k, block in enumerate(b for b in blocks if b != b"[]"):
+            data = b'{"seq":%d,"rows":%s}' % (sequence, block)
+            params.append((peer_id, SENT + table, f"{sequence}:{k}", sequence, "",
+                           data.decode()))
+    conn.connection.driver_connection.executemany(  # type: ignore[union-attr]
+        "INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE SET "
+        "version = excluded.version, origin = excluded.origin, data = excluded.data", params)
 
 
 _AGREE = (
