@@ -242,14 +242,20 @@ class ImportPlan:
     def counts(self) -> dict[str, int]:
         """Rows to create, to update, skipped, refused; households to create."""
         counts = {"new": 0, "update": 0, "skip": 0, "error": 0}
-        for row in self.rows:
-            key = "error" if row.is_error else "new" if row.action in ("new", "keep") else row.action
-            counts[key] += 1
+        duplicates = 0
+        for row in self.rows:  # one pass: an import plan has a row per person of a ward
+            if row.problems and row.is_error:
+                counts["error"] += 1
+                continue
+            action = row.action
+            counts["new" if action == "new" or action == "keep" else action] += 1
+            if row.existing_id is not None or row.other_row is not None:  # `is_duplicate`
+                duplicates += 1
         counts["households"] = sum(
             1 for h in self.households
             if h.existing_id is None and any(r.action in ("new", "keep") for r in h.rows)
         )  # fmt: skip
-        counts["duplicates"] = sum(1 for r in self.rows if r.is_duplicate)
+        counts["duplicates"] = duplicates
         return counts
 
     def rejected_numbers(self) -> list[int]:
