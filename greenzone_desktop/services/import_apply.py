@@ -1,11 +1,12 @@
 """Write an import plan to the database in one transaction: all of it, or nothing.
 
-New households, people and their vaccination doses go in as bulk inserts of the rows
-`import_rows.RowWriter` builds (an 80 000-row sheet takes seconds), each with an "import" entry in
-the audit log naming the file, sheet and row. A table receiving more rows than it holds has its
-indexes built once afterwards instead of row by row, and a large import tests the tables' CHECK
-constraints once over its new rows instead of row by row. People the user chose to update are changed
-through the audited session, so their history shows each field before and after.
+New households, people and their vaccination doses go in as multi-row inserts
+(`import_sql.insert_rows`) of the rows `import_rows.RowWriter` builds (an 80 000-row sheet takes
+seconds), each with an "import" entry in the audit log naming the file, sheet and row. A table
+receiving more rows than it holds has its indexes built once afterwards instead of row by row,
+and a large import tests the tables' CHECK constraints once over its new rows. People the user
+chose to update are changed through the audited session, so their history shows each field
+before and after.
 """
 
 from __future__ import annotations

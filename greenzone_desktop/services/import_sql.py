@@ -25,10 +25,11 @@ def insert_rows(raw: sqlite3.Connection, table: str, columns: Sequence[str],
     """INSERT the rows, up to 256 in each statement.
 
     A statement is what SQLite works per: each executemany row is one, with its own statement
-    journal, its CHECK value lists built anew, and a sync of the search index its triggers feed
-    (FTS5 writes a segment per statement: 23 000 households 3.5-4.5 s one by one, 1.2-1.4 s
-    in blocks). Blocks have power-of-two sizes (256, then 128, 64 … for the rest), so the
-    driver's statement cache holds a few shapes a table (about 4 KB a row of 28 columns)."""
+    journal, its CHECK value lists built anew, and the work of triggers per statement (an FTS5
+    index fed by a trigger writes a segment per statement: 23 000 households took 3.5-4.5 s one
+    by one, 1.2-1.4 s in blocks). Blocks have power-of-two sizes (256, then 128, 64 … for the
+    rest), so the driver's statement cache holds a few shapes a table (about 4 KB a row of 28
+    columns)."""
     width = len(columns)
     size = max(1, min(_MOST_ROWS, _variable_limit(raw) // width))
     size = 1 << (size.bit_length() - 1)
