@@ -2,9 +2,10 @@
 
 1. Import: 20 village packages holding together 20 000 households / ~80 000 people (and their
    vaccinations, commitments, teams …) into an empty ward database, as the ward does it with a
-   pile of packages (`import_packages`: one backup, then each package verified, decrypted,
-   checked and merged in its own transaction) — total time, and its ratio to a bare sqlite3
-   executemany of the very same rows into the same schema in the same run.
+   pile of packages (`import_packages`: one backup, then the packages verified, decrypted,
+   checked and merged one after the other in ONE transaction, written in bulk) — total time, and
+   its ratio to a bare sqlite3 executemany of the very same rows into the same schema in the
+   same run.
 2. Export: the first (complete) package of a 20 000-household village database, written,
    read back and verified — and, for reference, a bare sqlite3 read of the same rows.
 

@@ -121,7 +121,9 @@ class EncodedRows:
     json_object): one flat JSON object per line, UTF-8, each line ending with a newline.
 
     The caller vouches for the values; the writer only checks the shape (line count, each
-    line a brace pair), which costs nothing next to encoding the rows again.
+    line a brace pair), which costs nothing next to encoding the rows again. A newline inside
+    a line would make more lines than `count`: the read-back of the written package counts
+    them and refuses the package.
     """
 
     data: bytes
@@ -133,7 +135,7 @@ class EncodedRows:
             (count == 0 and not data)
             # every line "{…}" and newline ended: lines joined only by "}\n{"
             or (data[:1] == b"{" and data[-2:] == b"}\n"
-                and data.count(b"\n") == count == data.count(b"}\n{") + 1)
+                and count == data.count(b"}\n{") + 1)
         ):
             raise invalid(f"bảng {table}, khối dòng từ dòng {index + 1}: không phải "
                           f"{count} dòng JSON, mỗi dòng một đối tượng")

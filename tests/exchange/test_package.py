@@ -204,6 +204,14 @@ def test_json_lines_blocks_of_the_wrong_shape_are_refused(tmp_path: Path, block:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_block_with_a_newline_inside_a_line_is_refused_by_the_read_back(
+        tmp_path: Path) -> None:
+    with pytest.raises(PackageError) as caught:
+        _write(tmp_path / "p.gzx", tables={"persons": [EncodedRows(b'{"a":\n 1}\n', 1)]})
+    assert caught.value.code in ("count_mismatch", "malformed")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_encrypted_package_hides_names_and_header_says_how_to_open_it(tmp_path: Path) -> None:
     path = tmp_path / "p.gzx"
     _write(path)
