@@ -115,6 +115,8 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 STATISTICS_MIN_ROWS = 2000  # below this SQLite plans well enough without statistics
+ANALYSIS_LIMIT = 1000  # rows of each index ANALYZE reads (SQLite's analysis_limit)
+_ANALYSED_AT = "statistics_people"  # local_state: the number of people at the last ANALYZE
 
 
 class Database:
@@ -203,13 +205,22 @@ class Database:
                 has_stats = conn.exec_driver_sql(
                     "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
                 known = None
-                if has_stats:  # the largest index count is the table's (partial ones are less)
+                if has_stats:  # the people counted at the last ANALYZE (its own are sampled)
                     known = conn.exec_driver_sql(
-                        "SELECT max(CAST(stat AS INTEGER)) FROM sqlite_stat1 "
-                        "WHERE tbl = 'persons'").scalar()
+                        "SELECT CAST(value AS INTEGER) FROM local_state "
+                        f"WHERE key = '{_ANALYSED_AT}'").scalar()
                 if known and 0.8 * known <= people <= 1.25 * known:
                     return False
-            conn.exec_driver_sql("ANALYZE")
+            # Sampled: about a thousand rows of each index (0.01 s instead of 0.2-0.6 s after a
+            # ward-sized import); the planner needs proportions, not exact counts.
+            conn.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+            try:
+                conn.exec_driver_sql("ANALYZE")
+            finally:
+                conn.exec_driver_sql("PRAGMA analysis_limit = 0")
+            conn.exec_driver_sql(f"DELETE FROM local_state WHERE key = '{_ANALYSED_AT}'")
+            conn.exec_driver_sql("INSERT INTO local_state (key, value) VALUES (?, ?)",
+                                 (_ANALYSED_AT, str(people)))
         return True
 
     def dispose(self) -> None:
