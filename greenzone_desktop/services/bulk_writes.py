@@ -26,9 +26,10 @@ import orjson
 REBUILD_MIN = 2000  # rows a table must receive before rebuilding its indexes can pay
 
 
-def worth_rebuilding(raw: sqlite3.Connection, table: str, adding: int) -> bool:
-    """Whether `adding` rows outnumber what `table` holds (and are enough to matter)."""
-    if adding < REBUILD_MIN:
+def worth_rebuilding(raw: sqlite3.Connection, table: str, adding: int, *,
+                     minimum: int = REBUILD_MIN) -> bool:
+    """Whether `adding` rows outnumber what `table` holds (and are at least `minimum`)."""
+    if adding < minimum:
         return False
     held = raw.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
     return bool(adding > held)
@@ -66,23 +67,24 @@ def last_rowid(raw: sqlite3.Connection, table: str) -> int:
 
 
 def check_expressions(create_sql: str) -> list[str]:
-    """The expressions of every CHECK (...) in a CREATE TABLE statement, as written."""
+    """The expressions of every CHECK (...) in a CREATE TABLE statement, as written (quoted
+    strings and names skipped, so a default 'CHECK (x)' or a column "check" is not one)."""
     found: list[str] = []
-    upper = create_sql.upper()
-    i, n = 0, len(create_sql)
-    while i < n:
-        c = create_sql[i]
-        if c in "'\"`[":  # a quoted string or name: skip it whole
-            close = "]" if c == "[" else c
-            i = create_sql.find(close, i + 1) + 1 or n
+    i, size = 0, len(create_sql)
+    while i < size:
+        if create_sql[i] in "'\"`[":
+            i = _after_quoted(create_sql, i)
             continue
-        if upper.startswith("CHECK", i) and (i == 0 or not _word(create_sql[i - 1])) \
-                and not _word(create_sql[i + 5:i + 6] or " "):
-            start = create_sql.index("(", i + 5)
-            end = _closing(create_sql, start)
-            found.append(create_sql[start + 1:end].strip())
-            i = end + 1
-            continue
+        if create_sql[i:i + 5].upper() == "CHECK" and (i == 0 or not _word(create_sql[i - 1])) \
+                and (i + 5 == size or not _word(create_sql[i + 5])):  # fmt: skip
+            j = i + 5
+            while j < size and create_sql[j].isspace():
+                j += 1
+            if j < size and create_sql[j] == "(":
+                end = _closing(create_sql, j)
+                found.append(create_sql[j + 1:end].strip())
+                i = end + 1
+                continue
         i += 1
     return found
 
@@ -91,19 +93,26 @@ def _word(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _closing(sql: str, start: int) -> int:
+def _after_quoted(text: str, start: int) -> int:
+    """The index after a quoted string or name opening at `start` (a doubled quote inside
+    reads as two strings side by side, which ends at the same place)."""
+    close = "]" if text[start] == "[" else text[start]
+    end = text.find(close, start + 1)
+    return len(text) if end < 0 else end + 1
+
+
+def _closing(text: str, start: int) -> int:
     """The index of the parenthesis closing the one at `start` (quotes skipped)."""
     depth, i = 0, start
-    while i < len(sql):
-        c = sql[i]
-        if c in "'\"`":
-            i = sql.index(c, i + 1)
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+    while i < len(text):
+        ch = text[i]
+        if ch in "'\"`[":
+            i = _after_quoted(text, i)
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            return i
         i += 1
     raise ValueError("unbalanced CHECK expression")
 

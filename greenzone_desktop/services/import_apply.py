@@ -24,6 +24,12 @@ from sqlalchemy.orm import Session
 from greenzone_desktop.models import AuditEntry, Household, Person, Vaccination
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.models.search_keys import refresh_members_key
+from greenzone_desktop.services.bulk_writes import (
+    REBUILD_MIN,
+    create_indexes,
+    drop_indexes,
+    worth_rebuilding,
+)
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.import_checks import paused_gc
@@ -52,7 +58,7 @@ __all__ = ["ImportResult", "apply_import"]
 
 _CHUNK = 5000
 _STEP = 500  # rows between progress reports and cancel checks
-_REBUILD_MIN = 2000  # rows a table must receive before its indexes are rebuilt instead
+_REBUILD_MIN = REBUILD_MIN  # rows a table must receive before its indexes are rebuilt instead
 
 
 @dataclass(frozen=True)
@@ -287,24 +293,16 @@ def _drop_indexes(s: Session, writer: RowWriter, adding: dict[str, int]) -> None
         return
     raw = _raw(s)
     for table, count in adding.items():
-        if count < _REBUILD_MIN:
-            continue
-        if count <= raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
-            continue
-        for name, sql in raw.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-                "AND sql IS NOT NULL", (table,)).fetchall():  # fmt: skip
-            raw.execute(f'DROP INDEX "{name}"')
-            writer.rebuild.append((table, sql))
+        if worth_rebuilding(raw, table, count, minimum=_REBUILD_MIN):
+            writer.rebuild += [(table, sql)
+                               for sql in drop_indexes(raw, table, keep_unique=False)]
 
 
 def _create_indexes(s: Session, writer: RowWriter, table: str | None = None) -> None:
     """Create again the indexes dropped from `table` (from every table by default)."""
     due = [sql for name, sql in writer.rebuild if table in (None, name)]
     if due:
-        raw = _raw(s)
-        for sql in due:
-            raw.execute(sql)
+        create_indexes(_raw(s), due)
         writer.rebuild = [(name, sql) for name, sql in writer.rebuild if sql not in due]
 
 

@@ -12,9 +12,10 @@ from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain
 
+from greenzone_desktop.services.bulk_writes import check_expressions
 from greenzone_desktop.services.errors import ServiceError
 
-__all__ = ["check_expressions", "checks_once", "insert_rows"]
+__all__ = ["checks_once", "insert_rows"]
 
 _MAX_VARIABLES = 32766  # SQLite's default limit since 3.32 (999 before)
 _MOST_ROWS = 256  # rows a statement: the gain is there; larger statements only cost memory
@@ -87,54 +88,3 @@ def checks_once(raw: sqlite3.Connection | None, tables: Iterable[str]) -> Iterat
                 f"Không nhập được: có dòng không qua được kiểm tra dữ liệu của bảng «{table}»; "
                 "cơ sở dữ liệu giữ nguyên như trước."
             )
-
-
-def check_expressions(ddl: str) -> list[str]:
-    """The expressions of the CHECK constraints in a CREATE TABLE statement."""
-    found: list[str] = []
-    i, size = 0, len(ddl)
-    while i < size:
-        ch = ddl[i]
-        if ch in "'\"`[":
-            i = _after_quoted(ddl, i)
-            continue
-        if ddl[i : i + 5].upper() == "CHECK" and (i == 0 or not _word_char(ddl[i - 1])) \
-                and (i + 5 == size or not _word_char(ddl[i + 5])):  # fmt: skip
-            j = i + 5
-            while j < size and ddl[j].isspace():
-                j += 1
-            if j < size and ddl[j] == "(":
-                end = _closing(ddl, j)
-                found.append(ddl[j + 1 : end])
-                i = end + 1
-                continue
-        i += 1
-    return found
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-def _after_quoted(text: str, start: int) -> int:
-    """The index after a quoted string or name opening at `start` (a doubled quote inside
-    reads as two strings side by side, which ends at the same place)."""
-    close = "]" if text[start] == "[" else text[start]
-    end = text.find(close, start + 1)
-    return len(text) if end < 0 else end + 1
-
-
-def _closing(text: str, start: int) -> int:
-    """The index of the parenthesis closing the one at `start`."""
-    depth, i = 0, start
-    while i < len(text):
-        ch = text[i]
-        if ch in "'\"`[":
-            i = _after_quoted(text, i)
-            continue
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth == 0:
-            return i
-        i += 1
-    raise ValueError("unbalanced parentheses")

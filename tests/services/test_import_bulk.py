@@ -10,11 +10,12 @@ import pytest
 
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.services import import_apply, import_rows
+from greenzone_desktop.services.bulk_writes import check_expressions
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.exports import export_report
 from greenzone_desktop.services.import_apply import apply_import
 from greenzone_desktop.services.import_rows import RELATION
-from greenzone_desktop.services.import_sql import check_expressions, insert_rows
+from greenzone_desktop.services.import_sql import insert_rows
 from greenzone_desktop.services.importing import plan_import
 from tests.conftest import DEMO_TODAY, stale_members_keys
 from tests.services.test_importing import digest, people
