@@ -107,18 +107,17 @@ def rebuild_search_index(conn: Connection) -> None:
     conn.exec_driver_sql(f"DELETE FROM {PENDING}")
 
 
-def sync_search_index(conn: Connection) -> None:
+def sync_search_index(conn: Connection) -> bool:
     """Bring the index up to date with the households written since the last time: a few
     statements whatever their number (searches call it first; flushes and bulk writers when
-    done)."""
-    if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                            (PENDING,)).first() is None:
-        return  # no index on this database
-    if not conn.exec_driver_sql(_BEHIND).scalar():
-        return
-    last = conn.exec_driver_sql(LAST_INDEXED).scalar()
-    for statement in SYNC_STATEMENTS:
-        conn.exec_driver_sql(statement, (last,) if "?1" in statement else ())
+    done). False when this database has no index."""
+    if not has_search_index(conn):
+        return False
+    if conn.exec_driver_sql(_BEHIND).scalar():
+        last = conn.exec_driver_sql(LAST_INDEXED).scalar()
+        for statement in SYNC_STATEMENTS:
+            conn.exec_driver_sql(statement, (last,) if "?1" in statement else ())
+    return True
 
 
 def has_search_index(conn: Connection) -> bool:

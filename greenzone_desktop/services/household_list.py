@@ -267,11 +267,10 @@ def _search(s: Session, terms: list[str], screenful: bool) -> ColumnElement:
              else search_index.index_words(terms))
     if match is not None and s.get_bind().dialect.name == "sqlite":
         conn = s.connection()
-        if search_index.has_search_index(conn):
-            search_index.sync_search_index(conn)  # households written since the last sync
-            if not screenful or \
-                    conn.exec_driver_sql(_INDEX_COUNT, (match,)).scalar() < INDEX_MATCHES_MAX:
-                return _INDEXED.bindparams(match=match)
+        if search_index.sync_search_index(conn) and (  # the index, with what was just written
+                not screenful
+                or conn.exec_driver_sql(_INDEX_COUNT, (match,)).scalar() < INDEX_MATCHES_MAX):
+            return _INDEXED.bindparams(match=match)
     return _text_clause(terms)
 
 
