@@ -18,7 +18,6 @@ from __future__ import annotations
 import time as clock
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,24 +27,17 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from greenzone_desktop.exchange.package import (
     PackageError,
-    derive_header_keys,
-    read_package,
     write_package,
 )
-from greenzone_desktop.exchange.package_crypto import DEFAULT_SCRYPT_N, KdfParams
-from greenzone_desktop.exchange.package_crypto import Keys as DerivedKeys
+from greenzone_desktop.exchange.package_crypto import DEFAULT_SCRYPT_N
 from greenzone_desktop.models import HandoffLog, utcnow
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.models.migrations import SCHEMA_VERSION
 from greenzone_desktop.services.changes import Changes
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.handoff_codec import (
-    BASE_ORIGIN,
-    BASE_VERSION,
     SPEC_BY_NAME,
     SPECS,
-    TABLE_NAMES,
-    TableSpec,
 )
 from greenzone_desktop.services.handoff_labels import changes_for, table_label
 from greenzone_desktop.services.handoff_merge import KINDS, TablePlan
@@ -56,6 +48,7 @@ from greenzone_desktop.services.handoff_pile import (
     Progress,
     open_pile,
 )
+from greenzone_desktop.services.handoff_read import ReadAhead, read_incoming
 from greenzone_desktop.services.handoff_sync import (
     last_sequences,
     pending_rows,
@@ -63,9 +56,7 @@ from greenzone_desktop.services.handoff_sync import (
 )
 from greenzone_desktop.services.handoff_units import (
     Peer,
-    Sender,
     peer_for_export,
-    resolve_sender,
     subtree,
     unit_chain,
 )
@@ -73,7 +64,6 @@ from greenzone_desktop.text import fold
 
 SUFFIX = ".gzx"
 BACKUPS_KEPT = 10
-Keys = tuple[KdfParams, DerivedKeys]
 
 
 @dataclass(frozen=True)
@@ -211,68 +201,6 @@ def export_package(
 # --- import ----------------------------------------------------------------------------------
 
 
-def read_incoming(db: Database, path: str | Path, password: str | None,
-                  conn: Connection | None = None, keys: Keys | None = None) -> Incoming:
-    """Verify, decrypt and check a package; raises PackageError or ServiceError (Vietnamese).
-    `conn`: an import's open transaction (the units as its earlier packages left them);
-    `keys`: the package's key, derived beforehand (`derive_header_keys`)."""
-    package = read_package(path, password, allowed_tables=TABLE_NAMES,
-                           max_schema_version=SCHEMA_VERSION, keys=keys)
-    manifest = package.manifest
-    if manifest.get("kind", "greenzone-handoff") != "greenzone-handoff":
-        raise ServiceError("Tệp này không phải gói chuyển giao giữa thôn và xã/phường.")
-    sender = resolve_sender(db, manifest, conn)
-    allowed = subtree(db, sender.peer.village_id, conn) | {sender.peer.village_id}
-    rows: dict[str, list[tuple]] = {}
-    carried: dict[str, list[tuple[Any, Any]]] = {}
-    for spec in SPECS:
-        raw_rows = package.tables.get(spec.name, [])
-        rows[spec.name], carried[spec.name] = _decode(spec, raw_rows, sender, allowed)
-    if sender.new_village and not any(r[0] == sender.peer.village_id for r in rows["units"]):
-        raise ServiceError(
-            f"Đây là gói đầu tiên xã/phường nhận từ {sender.peer.name} nhưng gói không có "
-            "thông tin của thôn: hãy xuất lại ở thôn với tuỳ chọn «toàn bộ dữ liệu»."
-        )
-    return Incoming(manifest, sender, rows, carried, Path(path))
-
-
-def _decode(spec: TableSpec, raw_rows: list[dict[str, Any]], sender: Sender, allowed: set[str]
-            ) -> tuple[list[tuple], list[tuple[Any, Any]]]:
-    id_map = sender.id_map
-    iu = spec.index("unit_id")
-    ip = spec.index("parent_id") if spec.name == "units" else -1
-    rows: list[tuple] = []
-    carried: list[tuple[Any, Any]] = []
-    for raw in raw_rows:
-        row = spec.from_package(raw)
-        if id_map and (row[iu] in id_map or (ip >= 0 and row[ip] in id_map)):
-            values = list(row)
-            values[iu] = id_map.get(values[iu], values[iu])
-            if ip >= 0:
-                values[ip] = id_map.get(values[ip], values[ip])
-            row = tuple(values)
-        if spec.name == "units":
-            if row[0] == sender.peer.village_id and row[ip] != sender.local_parent_id:
-                raise ServiceError(f"Thông tin đơn vị «{sender.peer.name}» trong gói không khớp "
-                                   "với đơn vị cấp trên ở máy này: không nhập.")
-            if row[ip] in allowed:
-                allowed.add(row[0])
-        if row[iu] not in allowed:
-            raise ServiceError(
-                f"Gói có dữ liệu của đơn vị khác ngoài {sender.peer.name} (bảng "
-                f"«{table_label(spec.name)}», dòng {row[0]}): không nhập."
-            )
-        base = (raw.get(BASE_VERSION), raw.get(BASE_ORIGIN))
-        if not (base[0] is None or type(base[0]) is int) or not (
-                base[1] is None or isinstance(base[1], str)):
-            raise spec._bad(raw, BASE_VERSION, "mốc đồng bộ không hợp lệ")
-        rows.append(row)
-        carried.append(base)
-    if len({r[0] for r in rows}) != len(rows):
-        raise ServiceError(f"Gói có dòng trùng mã trong bảng «{table_label(spec.name)}».")
-    return rows, carried
-
-
 def import_package(
     db: Database,
     path: str | Path,
@@ -319,13 +247,13 @@ def _import(
 ) -> list[ImportResult]:
     results: list[ImportResult] = []
     backup: Path | None = None
-    with open_pile(db, len(paths), dry_run=dry_run) as pile, _KeysAhead(paths, password) as ahead:
+    with open_pile(db, len(paths), dry_run=dry_run) as pile, ReadAhead(paths, password) as ahead:
         for i, path in enumerate(paths):
             if pile_progress:
                 pile_progress(i, len(paths))
             started = clock.perf_counter()
             try:
-                incoming = read_incoming(db, path, password, pile.conn, ahead.keys(i))
+                incoming = read_incoming(db, path, password, pile.conn, ahead.read(i))
                 head, seen = _head(pile.conn, incoming)
                 if seen:
                     results.append(ImportResult(**head, dry_run=dry_run, already_imported=True))
@@ -348,33 +276,6 @@ def _import(
     if pile_progress:
         pile_progress(len(paths), len(paths))
     return results
-
-
-class _KeysAhead:
-    """Derives the next package's key (scrypt: a fixed 0.15 s a package, during which other
-    threads run) on a second thread while this one reads and merges the package before it."""
-
-    def __init__(self, paths: list[str | Path], password: str | None):
-        self.paths = paths
-        self.password = password
-        self.pool = ThreadPoolExecutor(max_workers=1) if password and len(paths) > 1 else None
-        self.next: Future[Keys | None] | None = None
-
-    def __enter__(self) -> _KeysAhead:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-
-    def keys(self, i: int) -> Keys | None:
-        """Package i's key (waits for it), and the next package's begun."""
-        if self.pool is None or self.password is None:
-            return None
-        found = self.next.result() if self.next is not None else None
-        self.next = (self.pool.submit(derive_header_keys, self.paths[i + 1], self.password)
-                     if i + 1 < len(self.paths) else None)
-        return found
 
 
 def _head(conn: Connection, incoming: Incoming) -> tuple[dict[str, Any], bool]:

@@ -168,3 +168,54 @@ def test_a_package_with_another_password_is_refused_though_its_key_is_derived_ah
         import_packages(w, [first, second], PASSWORD, backup_dir=tmp_path / "bk")
     assert str(refused.value).startswith("Gói «b.gzx»: Sai mật khẩu")
     assert digest(w) == before
+
+
+def test_a_bad_value_read_ahead_names_its_package_and_nothing_goes_in(
+        demo_db: Database, tmp_path: Path) -> None:
+    other = _second_village(tmp_path)
+    _break(other, "UPDATE persons SET birth_date = '2021-02-31' "
+                  "WHERE rowid = (SELECT min(rowid) FROM persons)")
+    w = ward(tmp_path)
+    paths = [export(demo_db, tmp_path / "a.gzx").path, export(other, tmp_path / "b.gzx").path]
+    before = digest(w)
+    with pytest.raises(ServiceError) as refused:
+        import_packages(w, paths, PASSWORD, backup_dir=tmp_path / "bk")
+    text = str(refused.value)
+    assert text.startswith("Gói «b.gzx»: Gói có dữ liệu không hợp lệ") and "birth_date" in text
+    assert digest(w) == before
+
+
+def test_packages_are_read_one_ahead_on_a_second_thread(
+        demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from greenzone_desktop.services import handoff_pile, handoff_read
+
+    events: list[tuple[str, str, bool]] = []
+    read_file, apply = handoff_read.read_file, handoff_pile.Pile.apply
+
+    def reading(path: Path, password: str | None) -> handoff_read.FileRead:
+        events.append(("read", Path(path).name, threading.current_thread() is threading.main_thread()))
+        return read_file(path, password)
+
+    def applying(self: handoff_pile.Pile, incoming: handoff_pile.Incoming, *args: object):  # noqa: ANN202
+        events.append(("apply", incoming.path.name, True))
+        return apply(self, incoming, *args)
+
+    monkeypatch.setattr(handoff_read, "read_file", reading)
+    monkeypatch.setattr(handoff_pile.Pile, "apply", applying)
+    third = village(tmp_path, "ba", "Thôn Ba")
+    generate_demo(third, households=8, seed=9002)
+    paths = [export(demo_db, tmp_path / "a.gzx").path,
+             export(_second_village(tmp_path), tmp_path / "b.gzx").path,
+             export(third, tmp_path / "c.gzx").path]
+    results = import_packages(w := ward(tmp_path), paths, PASSWORD, backup_dir=tmp_path / "bk")
+    assert [r.new_village for r in results] == [True, True, True]
+    reads = [e for e in events if e[0] == "read"]
+    assert [name for _, name, _ in reads] == ["a.gzx", "b.gzx", "c.gzx"]
+    assert not any(on_main for _, _, on_main in reads)
+    # c.gzx is begun only once a.gzx is merged: never more than one package ahead in memory
+    assert events.index(("read", "c.gzx", False)) > events.index(("apply", "a.gzx", True))
+    for source in (demo_db, third):
+        vid = _village_id(source)
+        assert synced_rows(w, {vid}) == synced_rows(source, {vid})

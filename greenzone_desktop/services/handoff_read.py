@@ -1,0 +1,187 @@
+"""Reading incoming packages: verify, decrypt, parse and check their rows, then place them.
+
+Reading a package splits in two:
+
+- what depends on the file alone (`read_file`): the key (scrypt), the decryption, the
+  decompression, the rows parsed and each value checked and converted to its stored form;
+- what depends on this database (`read_incoming`): who sent it, and whether every row belongs
+  to the sender's units — in a pile, an earlier package may have just added the village.
+
+A pile is read one package ahead (`ReadAhead`): the next file is read on a second thread while
+this one merges the package before it, so the key derivation, the decryption and SQLite's
+writing (which let other threads run) overlap. Whatever the file part finds wrong is raised
+where it would be without the thread, after the manifest and sender checks.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from greenzone_desktop.exchange.package import (
+    Package,
+    PackageError,
+    derive_header_keys,
+    read_package,
+)
+from greenzone_desktop.models.db import Database
+from greenzone_desktop.models.migrations import SCHEMA_VERSION
+from greenzone_desktop.services.errors import ServiceError
+from greenzone_desktop.services.handoff_codec import (
+    BASE_ORIGIN,
+    BASE_VERSION,
+    SPECS,
+    TABLE_NAMES,
+    TableSpec,
+)
+from greenzone_desktop.services.handoff_labels import table_label
+from greenzone_desktop.services.handoff_pile import Incoming
+from greenzone_desktop.services.handoff_units import Sender, resolve_sender, subtree
+
+Converted = dict[str, tuple[list[tuple], list[tuple[Any, Any]]]]
+
+
+@dataclass
+class FileRead:
+    """A package file read: the package, its rows converted (by table: rows and the agreed
+    (version, origin) each carries), or what was wrong."""
+
+    path: Path
+    package: Package | None = None
+    converted: Converted | None = None
+    error: Exception | None = None  # PackageError from the file, ServiceError from a row
+
+    def result(self) -> tuple[Package, Converted]:
+        if self.package is None or self.converted is None:
+            assert self.error is not None
+            raise self.error
+        return self.package, self.converted
+
+
+def read_file(path: str | Path, password: str | None) -> FileRead:
+    """Everything about a package that depends on the file alone (no database)."""
+    read = FileRead(Path(path))
+    try:
+        keys = derive_header_keys(path, password) if password else None
+        read.package = read_package(path, password, allowed_tables=TABLE_NAMES,
+                                    max_schema_version=SCHEMA_VERSION, keys=keys)
+        read.converted = {spec.name: convert_rows(spec, read.package.tables.get(spec.name, []))
+                          for spec in SPECS}
+    except (PackageError, ServiceError) as exc:
+        read.error = exc
+    return read
+
+
+def convert_rows(spec: TableSpec, raw_rows: list[dict[str, Any]]
+                 ) -> tuple[list[tuple], list[tuple[Any, Any]]]:
+    """A table's package rows in their stored form, checked, with the agreed (version, origin)
+    each carries; raises ServiceError saying where."""
+    from_package = spec.from_package
+    rows = [from_package(raw) for raw in raw_rows]
+    carried = [(raw.get(BASE_VERSION), raw.get(BASE_ORIGIN)) for raw in raw_rows]
+    for raw, (version, origin) in zip(raw_rows, carried, strict=True):
+        if not (version is None or type(version) is int) or not (
+                origin is None or isinstance(origin, str)):
+            raise spec._bad(raw, BASE_VERSION, "mốc đồng bộ không hợp lệ")
+    if len({r[0] for r in rows}) != len(rows):
+        raise ServiceError(f"Gói có dòng trùng mã trong bảng «{table_label(spec.name)}».")
+    return rows, carried
+
+
+def read_incoming(db: Database, path: str | Path, password: str | None,
+                  conn: Connection | None = None, read: FileRead | None = None) -> Incoming:
+    """Verify, decrypt and check a package; raises PackageError or ServiceError (Vietnamese).
+    `conn`: an import's open transaction (the units as its earlier packages left them);
+    `read`: the file already read (`read_file`, e.g. on another thread)."""
+    read = read or read_file(path, password)
+    if read.package is None:
+        read.result()  # raises what the file had wrong
+    manifest = read.package.manifest  # type: ignore[union-attr]
+    if manifest.get("kind", "greenzone-handoff") != "greenzone-handoff":
+        raise ServiceError("Tệp này không phải gói chuyển giao giữa thôn và xã/phường.")
+    sender = resolve_sender(db, manifest, conn)
+    _, converted = read.result()  # a row the file could not convert
+    allowed = subtree(db, sender.peer.village_id, conn) | {sender.peer.village_id}
+    rows: dict[str, list[tuple]] = {}
+    carried: dict[str, list[tuple[Any, Any]]] = {}
+    for spec in SPECS:
+        rows[spec.name], carried[spec.name] = converted[spec.name]
+        rows[spec.name] = _in_scope(spec, rows[spec.name], sender, allowed)
+    if sender.new_village and not any(r[0] == sender.peer.village_id for r in rows["units"]):
+        raise ServiceError(
+            f"Đây là gói đầu tiên xã/phường nhận từ {sender.peer.name} nhưng gói không có "
+            "thông tin của thôn: hãy xuất lại ở thôn với tuỳ chọn «toàn bộ dữ liệu»."
+        )
+    return Incoming(manifest, sender, rows, carried, Path(path))
+
+
+def _in_scope(spec: TableSpec, rows: list[tuple], sender: Sender, allowed: set[str]
+              ) -> list[tuple]:
+    """The rows with the sender's unit ids mapped to ours (a village known here under another
+    id); refused when one belongs to a unit outside the sender's."""
+    id_map = sender.id_map
+    iu = spec.index("unit_id")
+    if spec.name != "units" and not id_map:  # the common case: only look
+        for row in rows:
+            if row[iu] not in allowed:
+                raise _foreign(spec, row, sender)
+        return rows
+    ip = spec.index("parent_id") if spec.name == "units" else -1
+    placed: list[tuple] = []
+    for row in rows:
+        if id_map and (row[iu] in id_map or (ip >= 0 and row[ip] in id_map)):
+            values = list(row)
+            values[iu] = id_map.get(values[iu], values[iu])
+            if ip >= 0:
+                values[ip] = id_map.get(values[ip], values[ip])
+            row = tuple(values)
+        if ip >= 0:
+            if row[0] == sender.peer.village_id and row[ip] != sender.local_parent_id:
+                raise ServiceError(f"Thông tin đơn vị «{sender.peer.name}» trong gói không khớp "
+                                   "với đơn vị cấp trên ở máy này: không nhập.")
+            if row[ip] in allowed:
+                allowed.add(row[0])
+        if row[iu] not in allowed:
+            raise _foreign(spec, row, sender)
+        placed.append(row)
+    return placed
+
+
+def _foreign(spec: TableSpec, row: tuple, sender: Sender) -> ServiceError:
+    return ServiceError(
+        f"Gói có dữ liệu của đơn vị khác ngoài {sender.peer.name} (bảng "
+        f"«{table_label(spec.name)}», dòng {row[0]}): không nhập."
+    )
+
+
+class ReadAhead:
+    """Reads a pile's packages in order, each on a second thread while the one before it is
+    merged here (one package ahead: at most two in memory). Without a pile, reads in place."""
+
+    def __init__(self, paths: list[str | Path], password: str | None):
+        self.paths = paths
+        self.password = password
+        self.pool = ThreadPoolExecutor(max_workers=1) if len(paths) > 1 else None
+        self.next: Future[FileRead] | None = None
+
+    def __enter__(self) -> ReadAhead:
+        if self.pool is not None:
+            self.next = self.pool.submit(read_file, self.paths[0], self.password)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def read(self, i: int) -> FileRead:
+        """Package i read (waits for it), and the next one begun."""
+        if self.pool is None or self.next is None:
+            return read_file(self.paths[i], self.password)
+        found = self.next.result()
+        self.next = (self.pool.submit(read_file, self.paths[i + 1], self.password)
+                     if i + 1 < len(self.paths) else None)
+        return found
