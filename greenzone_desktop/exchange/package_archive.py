@@ -18,6 +18,7 @@ from typing import IO, Any
 
 import orjson
 
+from greenzone_desktop.exchange.archive_writer import ArchiveWriter
 from greenzone_desktop.exchange.package_crypto import MAX_FILE_SIZE, PackageError, error
 
 MANIFEST_NAME = "manifest.json"
@@ -165,10 +166,11 @@ def write_tables(
     entries: dict[str, dict[str, Any]] = {}
     total = 0
     with zipfile.ZipFile(inner, "w") as archive:
-        for name in sorted(tables):
-            hasher = hashlib.sha256()
-            rows = size = 0
-            with archive.open(_zip_info(f"{TABLE_DIR}{name}{TABLE_SUFFIX}"), "w") as member:
+        with ArchiveWriter(archive) as member:  # compressed on a second thread
+            for name in sorted(tables):
+                hasher = hashlib.sha256()
+                rows = size = 0
+                member.open(_zip_info(f"{TABLE_DIR}{name}{TABLE_SUFFIX}"))
                 batch: list[bytes] = []
                 for row in tables[name]:
                     if type(row) is EncodedRows:
@@ -184,9 +186,11 @@ def write_tables(
                         size += _flush(batch, hasher, member)
                         _check_total(total + size, limits)
                 size += _flush(batch, hasher, member)
-            total += size
-            _check_total(total, limits)
-            entries[name] = {"rows": rows, "bytes": size, "sha256": hasher.hexdigest()}
+                member.close()
+                total += size
+                _check_total(total, limits)
+                entries[name] = {"rows": rows, "bytes": size, "sha256": hasher.hexdigest()}
+            member.finish()
         manifest["tables"] = entries
         manifest["payload_sha256"] = payload_digest(entries)
         try:
@@ -206,7 +210,9 @@ def _check_total(size: int, limits: Limits) -> None:
         raise error("too_large", f"dữ liệu vượt {limits.max_uncompressed} byte")
 
 
-def _flush(batch: list[bytes], hasher: Any, member: IO[bytes]) -> int:
+def _flush(batch: list[bytes], hasher: Any, member: ArchiveWriter) -> int:
+    if not batch:
+        return 0
     data = b"".join(batch)
     batch.clear()
     hasher.update(data)
