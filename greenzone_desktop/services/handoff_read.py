@@ -99,12 +99,13 @@ def read_incoming(db: Database, path: str | Path, password: str | None,
     `read`: the file already read (`read_file`, e.g. on another thread)."""
     read = read or read_file(path, password)
     if read.package is None:
-        read.result()  # raises what the file had wrong
-    manifest = read.package.manifest  # type: ignore[union-attr]
+        read.result()  # raises what was wrong with the file itself
+    assert read.package is not None
+    manifest = read.package.manifest
     if manifest.get("kind", "greenzone-handoff") != "greenzone-handoff":
         raise ServiceError("Tệp này không phải gói chuyển giao giữa thôn và xã/phường.")
     sender = resolve_sender(db, manifest, conn)
-    _, converted = read.result()  # a row the file could not convert
+    _, converted = read.result()  # raises for a row whose values are wrong
     allowed = subtree(db, sender.peer.village_id, conn) | {sender.peer.village_id}
     rows: dict[str, list[tuple]] = {}
     carried: dict[str, list[tuple[Any, Any]]] = {}
