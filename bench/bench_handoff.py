@@ -12,27 +12,25 @@
     .venv/bin/python bench/bench_handoff.py [--villages 20] [--households 1000]
         [--export-db DEMO.sqlite] [--keep DIR]
 
-Targets: import under 15 s, export under 5 s. Wall time and CPU time are both printed: on a
-shared, busy machine the CPU time is the better estimate of what an idle office PC takes.
+Targets: import under 15 s, export under 5 s. Wall time and CPU time are both printed. The
+import reads its packages in a second process while it merges: its CPU time counts both.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import demo_database  # noqa: E402
-from greenzone_desktop.exchange import package_crypto  # noqa: E402
-from greenzone_desktop.exchange.package import read_package  # noqa: E402
+from greenzone_desktop.exchange.package import derive_header_keys, read_package  # noqa: E402
 from greenzone_desktop.models.migrations import open_database  # noqa: E402
 from greenzone_desktop.services.demo import generate_demo  # noqa: E402
 from greenzone_desktop.services.handoff import (  # noqa: E402
@@ -98,47 +96,40 @@ def bare_baseline(packages: list[Path], path: Path) -> tuple[float, float, int]:
     return seconds, cpu, n
 
 
-@contextmanager
-def timed_scrypt() -> Iterator[list[float]]:
-    """The CPU seconds of every key derivation (one per package read) inside the block."""
-    spent: list[float] = []
-    derive = package_crypto.derive_keys
+def scrypt_seconds(packages: list[Path]) -> float:
+    """CPU seconds of one package's key derivation (the same parameters in every package)."""
+    c0 = time.process_time()
+    derive_header_keys(packages[0], PASSWORD)
+    return time.process_time() - c0
 
-    def timed(password: str, kdf: package_crypto.KdfParams) -> package_crypto.Keys:
-        c0 = time.thread_time()  # packages are read on a second thread: count only its time
-        try:
-            return derive(password, kdf)
-        finally:
-            spent.append(time.thread_time() - c0)
 
-    package_crypto.derive_keys = timed  # type: ignore[assignment]
-    try:
-        yield spent
-    finally:
-        package_crypto.derive_keys = derive  # type: ignore[assignment]
+def cpu_with_children() -> float:
+    """CPU seconds of this process and of its finished children (the pile's reading process)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def bench_import(packages: list[Path], work: Path) -> None:
     ward = empty_ward(work / "ward.sqlite")
     backups = work / "backups"
-    with timed_scrypt() as scrypt:
-        t0, c0 = time.perf_counter(), time.process_time()
-        results = import_packages(ward, list(packages), PASSWORD, backup_dir=backups)
-        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0 = time.perf_counter(), cpu_with_children()
+    results = import_packages(ward, list(packages), PASSWORD, backup_dir=backups)
+    seconds, cpu = time.perf_counter() - t0, cpu_with_children() - c0
     total_rows = sum(r.total("new") for r in results)
     with ward.session() as s:
         persons = s.connection().exec_driver_sql("SELECT count(*) FROM persons").scalar()
         households = s.connection().exec_driver_sql("SELECT count(*) FROM households").scalar()
     ward.dispose()
+    scrypt = scrypt_seconds(packages)
     bare, bare_cpu, n = bare_baseline(packages, work / "bare.sqlite")
     print(f"import: {len(packages)} packages, {households} households, {persons} people, "
-          f"{total_rows} rows in {seconds:.1f} s, CPU {cpu:.1f} s (target < 15 s)")
-    print(f"  of which scrypt (fixed cost of the encryption, one per package): "
-          f"{len(scrypt)} x {sum(scrypt) / max(len(scrypt), 1):.2f} s = {sum(scrypt):.1f} s CPU "
-          f"({sum(scrypt) / cpu:.0%})")
+          f"{total_rows} rows in {seconds:.1f} s, CPU {cpu:.1f} s over two processes "
+          f"(target < 15 s)")
+    print(f"  of which scrypt (fixed cost of the encryption, one per package, in the reading "
+          f"process): {len(packages)} x {scrypt:.2f} s = {len(packages) * scrypt:.1f} s CPU")
     print(f"  bare sqlite3 executemany of the same {n} rows (same page cache, no foreign keys, "
           f"one transaction): {bare:.1f} s, CPU {bare_cpu:.1f} s "
-          f"-> ratio {seconds / bare:.1f}x (CPU {cpu / bare_cpu:.1f}x)")
+          f"-> ratio {seconds / bare:.1f}x")
 
 
 def bench_export(source: Path, work: Path) -> None:

@@ -63,6 +63,9 @@ class PackageError(ValueError):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[Any, ...]:  # across a process boundary (a pile's reader)
+        return (PackageError, (self.code, self.message))
+
 
 def _size_text(size: int) -> str:
     if size >= 1024**2:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ServiceError(ValueError):
     """Bad input or a refused operation; nothing was changed."""
@@ -10,6 +12,19 @@ class ServiceError(ValueError):
         super().__init__(message)
         self.message = message
         self.field = field
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The same error on the other side of a process boundary (a pile's reading process),
+        # whatever its subclass's __init__ takes.
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(cls: type[ServiceError], args: tuple[Any, ...], state: dict[str, Any]
+             ) -> ServiceError:
+    error = cls.__new__(cls)
+    ValueError.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class ValidationError(ServiceError):

@@ -188,6 +188,7 @@ def test_packages_are_read_one_ahead_on_a_second_thread(
 
     from greenzone_desktop.services import handoff_pile, handoff_read
 
+    monkeypatch.setattr(handoff_read, "PROCESS_FROM", 99)  # a pile this size: the thread
     events: list[tuple[str, str, bool]] = []
     read_file, apply = handoff_read.read_file, handoff_pile.Pile.apply
 
