@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection
+from functools import lru_cache
 
 import orjson
 
@@ -121,8 +122,7 @@ def _rules(raw: sqlite3.Connection, table: str) -> tuple[str, tuple[tuple[str, s
     """(the OR of the table's failing CHECKs, ((parent table, NOT EXISTS test), ...))."""
     sql = raw.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                       (table,)).fetchone()[0]
-    # A CHECK fails only when its expression is false (NULL passes), as in SQLite itself.
-    broken = " OR ".join(f"NOT coalesce(({e}), 1)" for e in check_expressions(sql))
+    broken = _failing_checks(sql)
     keys: dict[int, tuple[str, list[str], list[str | None]]] = {}
     for fid, _seq, parent, child_col, parent_col, *_ in raw.execute(
             f'PRAGMA foreign_key_list("{table}")'):
@@ -141,6 +141,13 @@ def _rules(raw: sqlite3.Connection, table: str) -> tuple[str, tuple[tuple[str, s
         tests.append((parent, f'{present} AND NOT EXISTS (SELECT 1 FROM "{parent}" p '
                               f"WHERE {match})"))
     return broken, tuple(tests)
+
+
+@lru_cache(maxsize=128)
+def _failing_checks(create_sql: str) -> str:
+    """SQL true for a row failing one of the table's CHECKs (a pile asks per package)."""
+    # A CHECK fails only when its expression is false (NULL passes), as in SQLite itself.
+    return " OR ".join(f"NOT coalesce(({e}), 1)" for e in check_expressions(create_sql))
 
 
 def first_broken_row(raw: sqlite3.Connection, table: str, *, after_rowid: int,

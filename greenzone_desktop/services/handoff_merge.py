@@ -213,13 +213,18 @@ def plan_table(
     peer_id: str,
     installation_id: str,
     now: str,
+    present: set[str] | None = None,
 ) -> TablePlan:
-    """Decide every incoming row of one table (reads only)."""
+    """Decide every incoming row of one table (reads only). `present`: every id the table
+    holds, when the caller knows them (a table a pile found empty) — only those are looked up."""
     plan = TablePlan(spec, peer_id)
     if not rows:
         return plan
     m = _Merger(spec, peer_id, installation_id, now)
-    local = load_local(conn, spec, [r[0] for r in rows])
+    ids = [r[0] for r in rows]
+    if present is not None:
+        ids = [rid for rid in ids if rid in present]
+    local = load_local(conn, spec, ids) if ids else {}
     counts = plan.counts
     if len(local) < len(rows):  # rows this PC does not have yet go in as they came, in bulk
         plan.inserts = [r for r in rows if r[0] not in local]

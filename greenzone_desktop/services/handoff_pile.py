@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,9 @@ class Pile:
         self.bulk = False
         self.rebuild: list[str] = []
         self.touched: set[str] = set()
+        # Tables empty when the pile first came to them: every id they hold is one it inserted,
+        # so an incoming row is looked up only when a package before brought the same id.
+        self.present: dict[str, set[str] | None] = {}
         self.peer_name = ""
         self.now = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
 
@@ -126,12 +130,16 @@ class Pile:
                     progress(i, total)
                 if cancelled and cancelled():
                     raise Cancelled("Đã huỷ nhập gói: cơ sở dữ liệu không thay đổi.")
+                present = self._present(spec.name)
                 plan = plan_table(conn, spec, incoming.rows[spec.name],
                                   incoming.carried[spec.name], peer_id=peer.unit_id,
-                                  installation_id=self.db.installation_id, now=self.now)
+                                  installation_id=self.db.installation_id, now=self.now,
+                                  present=present)
                 if self.bulk and plan.inserts:
                     marks[spec.name] = last_rowid(self.raw, spec.name)
                 apply_plan(conn, plan)
+                if present is not None:
+                    present.update(map(itemgetter(0), plan.inserts))
                 _record_conflicts(conn, plan, m["package_id"], peer.unit_id)
                 plans.append(plan)
         except IntegrityError as exc:
@@ -146,6 +154,12 @@ class Pile:
         if progress:
             progress(total, total)
         return plans
+
+    def _present(self, table: str) -> set[str] | None:
+        if table not in self.present:
+            empty = self.raw.execute(f'SELECT NOT EXISTS (SELECT 1 FROM "{table}")').fetchone()
+            self.present[table] = set() if empty[0] else None
+        return self.present[table]
 
     def finish(self) -> None:
         """Indexes built again, then the members' search keys refreshed."""
@@ -208,12 +222,12 @@ def _households_touched(plans: list[TablePlan]) -> set[str]:
     for plan in plans:
         if plan.spec.name == "persons":
             ih = plan.spec.index("household_id")
-            touched.update(r[ih] for r in plan.inserts)
-            touched.update(u[ih - 1] for u in plan.updates)  # updates leave the id out first
-            touched.update(r[ih] for r in plan.replaced)
+            touched.update(map(itemgetter(ih), plan.inserts))
+            touched.update(map(itemgetter(ih - 1), plan.updates))  # updates: no id first
+            touched.update(map(itemgetter(ih), plan.replaced))
         elif plan.spec.name == "households":
-            touched.update(r[0] for r in plan.inserts)
-            touched.update(u[-1] for u in plan.updates)
+            touched.update(map(itemgetter(0), plan.inserts))
+            touched.update(map(itemgetter(-1), plan.updates))
     return touched
 
 

@@ -24,6 +24,7 @@ import multiprocessing
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -147,11 +148,12 @@ def _in_scope(spec: TableSpec, rows: list[tuple], sender: Sender, allowed: set[s
     id); refused when one belongs to a unit outside the sender's."""
     id_map = sender.id_map
     iu = spec.index("unit_id")
-    if spec.name != "units" and not id_map:  # the common case: only look
-        for row in rows:
-            if row[iu] not in allowed:
-                raise _foreign(spec, row, sender)
-        return rows
+    if spec.name != "units":
+        owners = set(map(itemgetter(iu), rows))
+        if not owners & id_map.keys():  # the common case: nothing to map, only look
+            if not owners <= allowed:
+                raise _foreign(spec, next(r for r in rows if r[iu] not in allowed), sender)
+            return rows
     ip = spec.index("parent_id") if spec.name == "units" else -1
     placed: list[tuple] = []
     for row in rows:

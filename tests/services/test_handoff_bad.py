@@ -11,9 +11,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import orjson
 import pytest
 
-from greenzone_desktop.exchange.package import write_package
+from greenzone_desktop.exchange.package import read_package, write_package
 from greenzone_desktop.exchange.package_archive import payload_digest
 from greenzone_desktop.exchange.package_crypto import seal_bytes
 from greenzone_desktop.models.db import Database
@@ -105,6 +106,15 @@ def _bomb(path: Path, source: Database) -> Path:
                     [])
 
 
+def _row_of_another_unit(path: Path, source: Database) -> Path:
+    """The package as sent, but one person placed in a unit that is not the sender's."""
+    tables = read_package(path, PASSWORD).tables
+    tables["persons"][0]["unit_id"] = str(uuid.uuid4())
+    lines = {name: b"".join(orjson.dumps(row) + b"\n" for row in rows)
+             for name, rows in tables.items() if rows}
+    return _crafted(path.with_name("foreign.gzx"), source, lines, [])
+
+
 CASES: dict[str, tuple[Callable[..., Path], str, str]] = {
     # name: (make the bad file, password to use, start of the message)
     "wrong_password": (lambda p, *_: p, "sai mật khẩu", "Sai mật khẩu"),
@@ -119,6 +129,8 @@ CASES: dict[str, tuple[Callable[..., Path], str, str]] = {
                        "Gói chứa đường dẫn không an toàn"),
     "decompression_bomb": (lambda p, src, _t: _bomb(p, src), PASSWORD,
                            "Gói có dữ liệu nén bất thường"),
+    "row_of_another_unit": (lambda p, src, _t: _row_of_another_unit(p, src), PASSWORD,
+                            "Gói có dữ liệu của đơn vị khác ngoài"),
 }
 
 
