@@ -77,6 +77,11 @@ class SyncMixin:
     origin: Mapped[str] = mapped_column(sa.String(36), default="")
     # No index: almost every row is live, so an index on it only misleads the planner.
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The peer (unit) this row came from in a USB package, stored exactly as sent: until it
+    # changes here, the row itself is the state both sides agreed on, and sync_base keeps no
+    # copy (a trigger keeps one before its first change: models/handoff.py). Never travels.
+    received_from: Mapped[str | None] = mapped_column(sa.String(36), nullable=True,
+                                                      info={"local": True})
 
     @declared_attr
     def unit_id(cls) -> Mapped[str]:  # noqa: N805 - declared_attr receives the class

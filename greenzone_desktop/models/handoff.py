@@ -4,7 +4,9 @@
   shows each village's last package from it.
 - `SyncBase`: per peer and row, the state both sides last agreed on (version, origin and the
   values). A row changed on both sides since then is a conflict; one changed on one side only
-  simply moves forward.
+  simply moves forward. A row stored exactly as a peer sent it needs no entry: its
+  `received_from` names the peer and the row is the agreed state, until its first change here,
+  when a trigger (`create_base_triggers`) writes the entry from the row as it was.
 - `SyncConflict`: conflicts waiting for a person to decide field by field.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy import JSON, Boolean, DateTime, Index, Integer
+from sqlalchemy import JSON, Boolean, Connection, DateTime, Index, Integer, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from greenzone_desktop.models.base import Base, String, Text, new_id, utcnow
@@ -64,3 +66,47 @@ class SyncConflict(Base):
     fields: Mapped[list] = mapped_column(JSON, default=list)  # the fields both sides changed
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# Columns a merge never compares: identity and the change stamp.
+STAMP = ("id", "version", "origin", "created_at", "updated_at")
+
+
+def synced_columns(table: Table) -> tuple[str, ...]:
+    """A synced table's columns as they travel (local ones never do), the id first."""
+    cols = sorted((c for c in table.columns if not c.info.get("local")),
+                  key=lambda c: c.name != "id")
+    return tuple(str(c.name) for c in cols)
+
+
+def merge_columns(table: Table) -> tuple[str, ...]:
+    """The columns a merge compares field by field, in the order SyncBase.data keeps them."""
+    return tuple(c for c in synced_columns(table) if c not in STAMP)
+
+
+def base_trigger_sql(table: Table) -> str:
+    """Before the first change of a row stored as a peer sent it: its agreed state, from the
+    row as it was, into sync_base (OR IGNORE: an entry already there is newer)."""
+    name = table.name
+    columns = ", ".join(f'"{c}"' for c in synced_columns(table))
+    values = ", ".join(f'OLD."{c}"' for c in merge_columns(table))
+    return (
+        f'CREATE TRIGGER "sync_base_keep_{name}" BEFORE UPDATE OF {columns} ON "{name}"\n'
+        "WHEN OLD.received_from IS NOT NULL BEGIN\n"
+        "  INSERT OR IGNORE INTO sync_base (peer_unit_id, table_name, row_id, version, origin, "
+        "data)\n"
+        f"  VALUES (OLD.received_from, '{name}', OLD.id, OLD.version, OLD.origin, "
+        f"json_array({values}));\n"
+        "END"
+    )
+
+
+def create_base_triggers(conn: Connection) -> None:
+    """(Re)create the trigger of every synced table. A migration that changes a synced
+    table's columns calls this again (tests compare the triggers with the tables)."""
+    from greenzone_desktop.models import SYNCED_MODELS
+
+    for model in SYNCED_MODELS:
+        table = model.__table__  # type: ignore[attr-defined]
+        conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "sync_base_keep_{table.name}"')
+        conn.exec_driver_sql(base_trigger_sql(table))

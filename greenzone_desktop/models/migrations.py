@@ -14,8 +14,9 @@ from sqlalchemy import Connection, inspect, text
 
 from greenzone_desktop.models.base import Base, new_id
 from greenzone_desktop.models.db import Database
+from greenzone_desktop.models.handoff import create_base_triggers
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # target version -> step taking it there from the version before.
 Step = Callable[[Operations, Connection], None]
@@ -59,7 +60,21 @@ def _v4_search_index(_ops: Operations, conn: Connection) -> None:
     create_search_index(conn)
 
 
-MIGRATIONS: dict[int, Step] = {2: _v2_handoff_tables, 3: _v3_search_keys, 4: _v4_search_index}
+def _v5_received_rows(ops: Operations, conn: Connection) -> None:
+    """Version 5: rows stored exactly as a peer sent them name it (`received_from`) instead of a
+    copy in sync_base; a trigger per synced table keeps the copy before their first change."""
+    from sqlalchemy import Column, String
+
+    from greenzone_desktop.models import SYNCED_MODELS
+    from greenzone_desktop.models.handoff import create_base_triggers
+
+    for model in SYNCED_MODELS:
+        ops.add_column(model.__tablename__, Column("received_from", String(36), nullable=True))
+    create_base_triggers(conn)
+
+
+MIGRATIONS: dict[int, Step] = {2: _v2_handoff_tables, 3: _v3_search_keys, 4: _v4_search_index,
+                               5: _v5_received_rows}
 
 
 class SchemaError(RuntimeError):
@@ -94,6 +109,7 @@ def upgrade(db: Database) -> UpgradeResult:
     if not tables:
         with db.engine.begin() as conn:
             Base.metadata.create_all(conn)
+            create_base_triggers(conn)
             _write_version(conn, SCHEMA_VERSION)
             conn.execute(
                 text("INSERT INTO local_state (key, value) VALUES ('installation_id', :v)"),

@@ -22,10 +22,9 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Time
 from sqlalchemy.types import TypeDecorator
 
 from greenzone_desktop.models import SYNCED_MODELS
+from greenzone_desktop.models.handoff import merge_columns, synced_columns
 from greenzone_desktop.services.errors import ServiceError
 
-# Columns a merge never compares: identity and the change stamp.
-STAMP = ("id", "version", "origin", "created_at", "updated_at")
 BASE_VERSION = "_base_version"  # the sender's last agreed (version, origin) for the row
 BASE_ORIGIN = "_base_origin"
 _DATETIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
@@ -36,6 +35,11 @@ _MISSING = object()
 _DAYS: set[str] = set()
 _DAYS_KEPT = 100_000
 _CLOCK = re.compile(r" (?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{6}")
+
+
+def sql_text(value: str) -> str:
+    """A string as an SQL literal (a unit id written into a statement run for many rows)."""
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _kind(column: Any) -> str:
@@ -159,17 +163,26 @@ class TableSpec:
         sets = ", ".join(f'"{c}" = ?' for c in self.columns if c != "id")
         return f'UPDATE "{self.name}" SET {sets} WHERE id = ?'
 
-    def package_json_sql(self, alias: str = "t", base: str = "b") -> str | None:
-        """SQL writing the row as its package line (UTF-8 bytes), base state included, or None
-        for a table SQLite cannot write exactly (a float column: SQLite keeps 15 digits)."""
+    def package_json_sql(self, alias: str = "t",
+                         base: tuple[str, str] = ("b.version", "b.origin")) -> str | None:
+        """SQL writing the row as its package line (UTF-8 bytes), base state (SQL for its
+        version and origin) included, or None for a table SQLite cannot write exactly (a float
+        column: SQLite keeps 15 digits)."""
         if "float" in self.kinds:
             return None
         items = [f"'{c}', json(CASE WHEN {alias}.\"{c}\" IS NULL THEN NULL "
                  f"WHEN {alias}.\"{c}\" THEN 'true' ELSE 'false' END)" if kind == "bool"
                  else f"'{c}', {alias}.\"{c}\"" for c, kind in zip(self.columns, self.kinds,
                                                                  strict=True)]
-        items += [f"'{BASE_VERSION}', {base}.version", f"'{BASE_ORIGIN}', {base}.origin"]
+        items += [f"'{BASE_VERSION}', {base[0]}", f"'{BASE_ORIGIN}', {base[1]}"]
         return f"CAST(json_object({', '.join(items)}) AS BLOB)"
+
+    def insert_received_sql(self, peer_id: str) -> str:
+        """INSERT of rows stored exactly as `peer_id` sent them (`received_from`)."""
+        cols = ", ".join(f'"{c}"' for c in self.columns)
+        marks = ", ".join("?" for _ in self.columns)
+        return (f'INSERT INTO "{self.name}" ({cols}, received_from) '
+                f"VALUES ({marks}, {sql_text(peer_id)})")
 
     def json_array_sql(self, alias: str = "t") -> str:
         """SQL building the merge fields of a row as a JSON array (SyncBase.data)."""
@@ -286,10 +299,10 @@ def _package_maker(names: tuple[str, ...], bools: tuple[int, ...], with_base: bo
 
 def _spec(model: type) -> TableSpec:
     table = model.__table__  # type: ignore[attr-defined]
-    # The id goes first: merge code addresses rows as (id, *rest).
-    # Columns marked local (a search key this PC derives from other tables) never travel.
-    cols = tuple(sorted((c for c in table.columns if not c.info.get("local")),
-                        key=lambda c: c.name != "id"))
+    # The id goes first: merge code addresses rows as (id, *rest). Columns marked local (a
+    # search key this PC derives from other tables, where a row came from) never travel.
+    # The order is the one sync_base's trigger writes the merge fields in (models/handoff.py).
+    cols = tuple(table.columns[name] for name in synced_columns(table))
     checks = tuple((c.name, _kind(c), bool(c.nullable) and not c.primary_key) for c in cols)
     names = tuple(str(c.name) for c in cols)
     bools = tuple(i for i, c in enumerate(cols) if _kind(c) == "bool")
@@ -299,7 +312,7 @@ def _spec(model: type) -> TableSpec:
         columns=names,
         kinds=tuple(_kind(c) for c in cols),
         nullable=tuple(bool(c.nullable) and not c.primary_key for c in cols),
-        merge_fields=tuple(n for n in names if n not in STAMP),
+        merge_fields=merge_columns(table),
         bool_positions=bools,
         checks=checks,
         convert=_converter(checks),

@@ -18,8 +18,9 @@ same peer (our SyncBase for it):
 
 Afterwards B := R (the newest state of the sender incorporated here). Everything works on stored
 tuples in bulk: local rows and bases are loaded by id in one query per table (the ids passed as
-one JSON array), writes are executemany; the B of rows inserted as they came is written by
-SQLite from the rows themselves (one INSERT … SELECT), not built in Python.
+one JSON array), writes are executemany. A row inserted as it came gets no SyncBase entry: it
+names the sender (`received_from`) and is itself B until its first change here, when a trigger
+writes the entry (models/handoff.py) — a ward's first packages write no copy of their rows.
 """
 
 from __future__ import annotations
@@ -40,14 +41,10 @@ from greenzone_desktop.text import fold, name_sort_key
 KINDS = ("new", "updated", "unchanged", "deleted", "conflicts", "older")
 _MISSING = object()
 
-_UPSERT = (" ON CONFLICT (peer_unit_id, table_name, row_id) DO UPDATE SET "
-           "version = excluded.version, origin = excluded.origin, data = excluded.data")
 BASE_UPSERT = ("INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, data) "
-               "VALUES (?, ?, ?, ?, ?, ?)" + _UPSERT)
-# The agreed state of the rows just inserted (rowid past the mark), read from the rows.
-_BASES_OF_INSERTED = ("INSERT INTO sync_base (peer_unit_id, table_name, row_id, version, origin, "
-                      'data) SELECT ?, ?, t.id, t.version, t.origin, {data} FROM "{table}" t '
-                      "WHERE t.rowid > ?" + _UPSERT)
+               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (peer_unit_id, table_name, row_id) DO "
+               "UPDATE SET version = excluded.version, origin = excluded.origin, "
+               "data = excluded.data")
 
 
 @dataclass
@@ -60,7 +57,7 @@ class TablePlan:
     updates: list[tuple] = field(default_factory=list)  # values without id, then id
     replaced: list[tuple] = field(default_factory=list)  # the stored rows the updates change
     bases: list[tuple] = field(default_factory=list)  # BASE_UPSERT parameters
-    bases_of_inserts: bool = False  # the inserts' bases are not in `bases`: SQL writes them
+    received: bool = False  # the inserts name the sender: they are their own agreed state
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
 
@@ -94,6 +91,18 @@ def load_bases(
     try:
         return {row_id: (version, origin, data) for row_id, version, origin, data
                 in cursor.execute(sql, (peer_id, table, _ids_json(ids)))}
+    finally:
+        cursor.close()
+
+
+def load_received(conn: Connection, spec: TableSpec, peer_id: str, ids: Sequence[str]
+                  ) -> list[str]:
+    """Those of these rows stored exactly as this peer sent them (their own agreed state)."""
+    sql = (f'SELECT id FROM "{spec.name}" WHERE id IN (SELECT value FROM json_each(?)) '
+           "AND received_from = ?")
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return [rid for rid, in cursor.execute(sql, (_ids_json(ids), peer_id))]
     finally:
         cursor.close()
 
@@ -228,15 +237,19 @@ def plan_table(
     counts = plan.counts
     if len(local) < len(rows):  # rows this PC does not have yet go in as they came, in bulk
         plan.inserts = [r for r in rows if r[0] not in local]
-        # SQLite writes a float with 15 digits: such a table's bases are made here, exactly.
-        plan.bases_of_inserts = spec.package_json_sql() is not None
-        if not plan.bases_of_inserts:
+        # SQLite writes a float with 15 digits: such a table's bases are kept here, exactly.
+        plan.received = spec.package_json_sql() is not None
+        if not plan.received:
             plan.bases = m.base_rows(plan.inserts)
         counts["new"] = len(plan.inserts)
     if not local:
         return plan
     bases = load_bases(conn, peer_id, spec.name, list(local))
     iv, io, idel = m.iv, m.io, m.idel
+    if len(bases) < len(local):  # rows stored as this peer sent them: B is the row itself
+        for rid in load_received(conn, spec, peer_id, [r for r in local if r not in bases]):
+            lrow = local[rid]
+            bases[rid] = (lrow[iv], lrow[io], orjson.dumps(m.pick(lrow)).decode())
     for r, sent_base in zip(rows, carried, strict=True):
         rid = r[0]
         lrow = local.get(rid)
@@ -300,13 +313,8 @@ def apply_plan(conn: Connection, plan: TablePlan) -> None:
         if plan.updates:
             cursor.executemany(spec.update_sql(), plan.updates)
         if plan.inserts:
-            mark = cursor.execute(f'SELECT coalesce(max(rowid), 0) FROM "{spec.name}"'
-                                  ).fetchone()[0]
-            cursor.executemany(spec.insert_sql(), plan.inserts)
-            if plan.bases_of_inserts:
-                cursor.execute(_BASES_OF_INSERTED.format(data=spec.json_array_sql(),
-                                                         table=spec.name),
-                               (plan.peer_id, spec.name, mark))
+            cursor.executemany(spec.insert_received_sql(plan.peer_id) if plan.received
+                               else spec.insert_sql(), plan.inserts)
         if plan.bases:
             cursor.executemany(BASE_UPSERT, plan.bases)
     finally:

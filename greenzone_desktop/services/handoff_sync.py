@@ -1,8 +1,10 @@
 """The bookkeeping behind "what does the peer already have": pending rows, sent markers, acks.
 
 Per peer and row, `sync_base` keeps the state both sides last agreed on (version, origin and
-the merge fields as a JSON array in `TableSpec.merge_fields` order). A row is pending for the
-peer when its (version, origin) differs from that. Rows sent in package N are remembered under
+the merge fields as a JSON array in `TableSpec.merge_fields` order) — or the row itself is that
+state, when it is stored exactly as the peer sent it (`received_from` names the peer and
+sync_base has no entry). A row is pending for the peer when its (version, origin) differs
+from that. Rows sent in package N are remembered under
 the table name "sent:<table>" with N; when the peer's next package acknowledges N, the rows
 that have not changed since become agreed. Nothing here trusts a clock.
 """
@@ -18,9 +20,17 @@ from sqlalchemy import Connection, func, select, update
 
 from greenzone_desktop.exchange.package import EncodedRows
 from greenzone_desktop.models import HandoffLog
-from greenzone_desktop.services.handoff_codec import SPECS, TableSpec
+from greenzone_desktop.services.handoff_codec import SPECS, TableSpec, sql_text
 
 SENT = "sent:"
+
+
+def agreed_sql(peer_id: str) -> tuple[str, str]:
+    """SQL for the (version, origin) row t last agreed with the peer (b: its sync_base entry,
+    joined), NULL when none."""
+    received = f"b.row_id IS NULL AND t.received_from = {sql_text(peer_id)}"
+    return (f"CASE WHEN {received} THEN t.version ELSE b.version END",
+            f"CASE WHEN {received} THEN t.origin ELSE b.origin END")
 
 
 def pending_where(spec: TableSpec, peer_id: str, scope: list[str], everything: bool
@@ -30,8 +40,14 @@ def pending_where(spec: TableSpec, peer_id: str, scope: list[str], everything: b
     sql = (f'FROM "{spec.name}" t LEFT JOIN sync_base b ON b.peer_unit_id = ? '
            f"AND b.table_name = ? AND b.row_id = t.id WHERE t.unit_id IN ({marks})")
     if not everything:
-        sql += " AND (b.row_id IS NULL OR b.version <> t.version OR b.origin <> t.origin)"
+        sql += " AND " + _not_agreed(peer_id)
     return sql, (peer_id, spec.name, *scope)
+
+
+def _not_agreed(peer_id: str) -> str:
+    """SQL true for a row whose agreed state with the peer is unknown or differs."""
+    return (f"NOT ((b.row_id IS NULL AND t.received_from IS {sql_text(peer_id)}) "
+            "OR (b.version IS t.version AND b.origin IS t.origin))")
 
 
 def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[str],
@@ -47,14 +63,15 @@ def pending_rows(conn: Connection, spec: TableSpec, peer_id: str, scope: list[st
     if started:
         started()
     where, params = pending_where(spec, peer_id, scope, everything)
-    sql = spec.package_json_sql()
+    base = agreed_sql(peer_id)
+    sql = spec.package_json_sql(base=base)
     # The agreed state is unknown or differs: the row goes into the "sent" markers.
-    new = "(b.row_id IS NULL OR b.version <> t.version OR b.origin <> t.origin)"
+    new = _not_agreed(peer_id)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     n = 0
     try:
         if sql is None:
-            cursor.execute(f"SELECT {spec.select_sql()}, b.version, b.origin, {new} {where}",
+            cursor.execute(f"SELECT {spec.select_sql()}, {base[0]}, {base[1]}, {new} {where}",
                            params)
             make = spec.package_row_with_base
             iv, io = spec.index("version"), spec.index("origin")

@@ -126,3 +126,29 @@ def test_v3_gives_households_their_members_keys_and_drops_the_deleted_indexes(
                             ).fetchone()[0] == 12
     finally:
         conn.close()
+
+
+def _triggers(path: Path) -> dict[str, str]:
+    conn = sqlite3.connect(path)
+    try:
+        return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                 "AND name LIKE 'sync_base_keep_%'"))
+    finally:
+        conn.close()
+
+
+def test_v5_rows_name_their_sender_and_every_synced_table_keeps_its_agreed_state(
+        tmp_path: Path) -> None:
+    from greenzone_desktop.models import SYNCED_MODELS
+    from greenzone_desktop.models.handoff import base_trigger_sql
+
+    old, fresh = tmp_path / "old.sqlite", tmp_path / "fresh.sqlite"
+    _v1_database(old)
+    open_database(old).dispose()
+    open_database(fresh).dispose()
+    expected = {f"sync_base_keep_{m.__tablename__}": base_trigger_sql(m.__table__)
+                for m in SYNCED_MODELS}
+    assert _triggers(old) == _triggers(fresh) == expected
+    for model in SYNCED_MODELS:
+        assert "received_from" in _columns(old, model.__tablename__)
+    assert _rows(old, "persons", ["received_from"])[0] == (None,)  # made here: no sender
