@@ -359,6 +359,10 @@ def read_table(
 
 
 def _parse_lines(lines: list[bytes], rows: list[dict[str, Any]], table: str) -> str | None:
+    # As many "{" as lines and no "[" in the block: once every line is an object, none holds
+    # another object or an array, and the values need no look one by one.
+    block = b"\n".join(lines)
+    flat = block.count(b"{") == len(lines) and b"[" not in block
     for line in lines:
         try:
             row = orjson.loads(line)  # strict: UTF-8, no NaN/Infinity
@@ -366,7 +370,7 @@ def _parse_lines(lines: list[bytes], rows: list[dict[str, Any]], table: str) -> 
             return f"bảng {table}, dòng {len(rows) + 1}: không phải JSON"
         if type(row) is not dict:
             return f"bảng {table}, dòng {len(rows) + 1}: không phải một đối tượng"
-        if not _SCALARS.issuperset(map(type, row.values())):
+        if not flat and not _SCALARS.issuperset(map(type, row.values())):
             return f"bảng {table}, dòng {len(rows) + 1}: giá trị lồng nhau"
         rows.append(row)
     return None

@@ -393,11 +393,14 @@ P = "tables/persons.jsonl"
         ({"persons": PERSONS}, [_member("notes.txt", b"hi")], "thành phần lạ"),
         ({}, [_member(P, PERSONS, zipfile.ZIP_BZIP2)], "kiểu nén không hỗ trợ"),
         ({"persons": b'{"id": "a", "tags": ["x"]}\n'}, [], "giá trị lồng nhau"),
+        ({"persons": b'{"id": "a"}\n{"id": "b", "at": {"x": 1}}\n{"id": "c"}\n'}, [],
+         "dòng 2: giá trị lồng nhau"),
         ({"persons": b'["not", "an", "object"]\n'}, [], "không phải một đối tượng"),
         ({"persons": b'{"id": "a"}'}, [], "không kết thúc bằng xuống dòng"),
         ({}, [], "danh sách bảng không khớp"),  # the manifest lists a table that is not there
     ],
-    ids=["duplicate", "stray", "bzip2", "nested", "array", "unterminated", "missing"],
+    ids=["duplicate", "stray", "bzip2", "nested", "nested_object", "array", "unterminated",
+         "missing"],
 )
 def test_structurally_wrong_archives_are_refused(
     tmp_path: Path, tables: dict[str, bytes], extra: list[Any], detail: str
@@ -405,6 +408,14 @@ def test_structurally_wrong_archives_are_refused(
     manifest = _good_manifest(tables or {"persons": PERSONS})
     path = _craft(tmp_path / "p.gzx", tables, manifest, extra)
     assert detail in _raises("malformed", path).message
+
+
+def test_brackets_inside_text_are_only_text(tmp_path: Path) -> None:
+    lines = b'{"id": "a", "note": "{[x]} {"}\n{"id": "b", "note": ""}\n'
+    path = _craft(tmp_path / "p.gzx", {"persons": lines},
+                  _good_manifest({"persons": lines}), [])
+    assert read_package(path, PASSWORD).tables["persons"] == [
+        {"id": "a", "note": "{[x]} {"}, {"id": "b", "note": ""}]
 
 
 def test_hostile_kdf_parameters_are_refused_without_running_scrypt(tmp_path: Path) -> None:
