@@ -23,95 +23,29 @@ import marshal
 import multiprocessing
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
 
-from greenzone_desktop.exchange.package import (
-    Package,
-    PackageError,
-    derive_header_keys,
-    read_package,
-)
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.models.migrations import SCHEMA_VERSION
+from greenzone_desktop.services import handoff_file
 from greenzone_desktop.services.errors import ServiceError
-from greenzone_desktop.services.handoff_codec import (
-    BASE_ORIGIN,
-    BASE_VERSION,
-    SPECS,
-    TABLE_NAMES,
-    TableSpec,
-)
+from greenzone_desktop.services.handoff_codec import SPECS, TableSpec
+from greenzone_desktop.services.handoff_file import FileRead
 from greenzone_desktop.services.handoff_labels import table_label
 from greenzone_desktop.services.handoff_pile import Incoming
 from greenzone_desktop.services.handoff_units import Sender, resolve_sender, subtree
 
-Converted = dict[str, tuple[list[tuple], list[tuple[Any, Any]]]]
+READERS = tuple(spec.reader for spec in SPECS)
 PROCESS_FROM = 3  # packages in a pile from which the reading runs in a second process
-
-
-@dataclass
-class FileRead:
-    """A package file read: the package, its rows converted (by table: rows and the agreed
-    (version, origin) each carries), or what was wrong."""
-
-    path: Path
-    package: Package | None = None
-    converted: Converted | None = None
-    error: Exception | None = None  # PackageError from the file, ServiceError from a row
-
-    def result(self) -> tuple[Package, Converted]:
-        if self.package is None or self.converted is None:
-            assert self.error is not None
-            raise self.error
-        return self.package, self.converted
 
 
 def read_file(path: str | Path, password: str | None) -> FileRead:
     """Everything about a package that depends on the file alone (no database)."""
-    read = FileRead(Path(path))
-    try:
-        keys = derive_header_keys(path, password) if password else None
-        read.package = read_package(path, password, allowed_tables=TABLE_NAMES,
-                                    max_schema_version=SCHEMA_VERSION, keys=keys)
-        read.converted = {spec.name: convert_rows(spec, read.package.tables.get(spec.name, []))
-                          for spec in SPECS}
-    except (PackageError, ServiceError) as exc:
-        read.error = exc
-    if read.package is not None:
-        read.package = replace(read.package, tables={})  # converted: the raw rows are not kept
-    return read
-
-
-def _read_in_process(path: str, password: str | None) -> tuple[FileRead, bytes | None]:
-    """`read_file` in the reading process: the rows travel back marshalled (six times faster
-    to write than pickled; both ends are the same interpreter)."""
-    read = read_file(path, password)
-    rows = None
-    if read.converted is not None:
-        rows = marshal.dumps(read.converted)
-        read.converted = None
-    return read, rows
-
-
-def convert_rows(spec: TableSpec, raw_rows: list[dict[str, Any]]
-                 ) -> tuple[list[tuple], list[tuple[Any, Any]]]:
-    """A table's package rows in their stored form, checked, with the agreed (version, origin)
-    each carries; raises ServiceError saying where."""
-    from_package = spec.from_package
-    rows = [from_package(raw) for raw in raw_rows]
-    carried = [(raw.get(BASE_VERSION), raw.get(BASE_ORIGIN)) for raw in raw_rows]
-    for raw, (version, origin) in zip(raw_rows, carried, strict=True):
-        if not (version is None or type(version) is int) or not (
-                origin is None or isinstance(origin, str)):
-            raise spec._bad(raw, BASE_VERSION, "mốc đồng bộ không hợp lệ")
-    if len({r[0] for r in rows}) != len(rows):
-        raise ServiceError(f"Gói có dòng trùng mã trong bảng «{table_label(spec.name)}».")
-    return rows, carried
+    return handoff_file.read_file(path, password, READERS, SCHEMA_VERSION)
 
 
 def read_incoming(db: Database, path: str | Path, password: str | None,
@@ -235,8 +169,9 @@ class ReadAhead:
             self.begun += 1
             if self.process is not None and i >= 2:
                 try:
-                    self.pending[i] = self.process.submit(_read_in_process, str(self.paths[i]),
-                                                          self.password)
+                    self.pending[i] = self.process.submit(
+                        handoff_file.read_in_process, str(self.paths[i]), self.password,
+                        READERS, SCHEMA_VERSION)
                     self.in_process.add(i)
                     continue
                 except (BrokenProcessPool, OSError, RuntimeError):

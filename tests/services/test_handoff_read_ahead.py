@@ -127,3 +127,16 @@ def test_the_thread_reads_on_when_the_process_dies(
         assert ahead.process is None and ahead.ahead == 1
     for path, read in zip(paths, found, strict=True):
         assert _same(read, read_file(path, PASSWORD))
+
+
+def test_the_reading_process_needs_no_database_layer() -> None:
+    """What the reading process imports stays light (it starts while the merge waits)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, greenzone_desktop.services.handoff_file; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('sqlalchemy', 'alembic', 'PySide6', 'openpyxl', 'reportlab')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "[]"
