@@ -36,11 +36,12 @@ def worth_rebuilding(raw: sqlite3.Connection, table: str, adding: int, *,
     return bool(adding > held)
 
 
-def drop_indexes(raw: sqlite3.Connection, table: str, *, keep_unique: bool = True
-                 ) -> list[str]:
+def drop_indexes(raw: sqlite3.Connection, table: str, *, keep_unique: bool = True,
+                 keep: Collection[str] = ()) -> list[str]:
     """Drop the indexes made by CREATE INDEX on `table` (keeping the unique ones, so that the
-    rows written meanwhile are still refused at once when they collide); returns their CREATE
-    statements for `create_indexes`. Call inside a transaction (`raw.in_transaction`)."""
+    rows written meanwhile are still refused at once when they collide, and those named in
+    `keep`); returns their CREATE statements for `create_indexes`. Call inside a transaction
+    (`raw.in_transaction`)."""
     if not raw.in_transaction:
         raise RuntimeError("indexes are dropped only inside the writer's transaction")
     unique = {name for _, name, is_unique, origin, *_ in raw.execute(
@@ -49,7 +50,7 @@ def drop_indexes(raw: sqlite3.Connection, table: str, *, keep_unique: bool = Tru
     for name, sql in raw.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
             "AND sql IS NOT NULL ORDER BY name", (table,)).fetchall():
-        if keep_unique and name in unique:
+        if (keep_unique and name in unique) or name in keep:
             continue
         raw.execute(f'DROP INDEX "{name}"')
         dropped.append(sql)

@@ -45,6 +45,9 @@ from greenzone_desktop.services.handoff_merge import TablePlan, apply_plan, plan
 from greenzone_desktop.services.handoff_sync import acknowledge
 from greenzone_desktop.services.handoff_units import Sender
 
+# Kept through a bulk pile: each package's households get their members' search key at once,
+# looked up by household (the rest are built once, at the end).
+_KEPT_INDEXES = ("ix_persons_household_id",)
 IMPORT_CACHE_KIB = 256 * 1024  # random-order UUID keys: a big page cache keeps inserts in memory
 Progress = Callable[[int, int], None]
 _NO_ROWID = 2**63 - 1  # no row inserted: only the updated ones are checked
@@ -77,7 +80,6 @@ class Pile:
         self.started = False
         self.bulk = False
         self.rebuild: list[str] = []
-        self.touched: set[str] = set()
         # Tables empty when the pile first came to them: every id they hold is one it inserted,
         # so an incoming row is looked up only when a package before brought the same id.
         self.present: dict[str, set[str] | None] = {}
@@ -102,7 +104,7 @@ class Pile:
         # are checked once, when the whole package is in.
         self.raw.execute("PRAGMA defer_foreign_keys = ON")
         for table in tables:
-            self.rebuild += drop_indexes(self.raw, table)
+            self.rebuild += drop_indexes(self.raw, table, keep=_KEPT_INDEXES)
 
     def apply(self, incoming: Incoming, progress: Progress | None = None,
               cancelled: Callable[[], bool] | None = None) -> list[TablePlan]:
@@ -146,7 +148,9 @@ class Pile:
             raise integrity_error(exc, peer.name) from exc
         if self.bulk:
             self._check_rows(plans, marks)
-        self.touched |= _households_touched(plans)
+        touched = _households_touched(plans)
+        if touched:  # rows went in as plain statements: no session hook keeps the key
+            refresh_members_key(conn, touched)  # now, while the next package is being read
         counts = {p.spec.name: dict(p.counts) for p in plans if p.counts}
         conn.execute(update(HandoffLog).where(
             HandoffLog.package_id == m["package_id"], HandoffLog.direction == "in"
@@ -162,13 +166,11 @@ class Pile:
         return self.present[table]
 
     def finish(self) -> None:
-        """Indexes built again, then the members' search keys refreshed."""
+        """Indexes built again."""
         if not self.started:
             return
         create_indexes(self.raw, self.rebuild)
         self.rebuild = []
-        if self.touched:  # rows went in as plain statements: no session hook keeps the key
-            refresh_members_key(self.conn, self.touched)  # by household: after the indexes
 
     def _check_rows(self, plans: list[TablePlan], marks: dict[str, int]) -> None:
         """The rows a package wrote, against the CHECK constraints and references it skipped."""
