@@ -8,7 +8,8 @@ a village adds the village).
 A pile of several packages, or one that will add more rows to a table than it holds (a ward's
 first packages), is written in bulk: such a table's secondary indexes are dropped before the
 first package and built once at the end (the unique ones stay, so a duplicate CCCD is still
-refused at its package), and each package's rows are checked against the tables' CHECK
+refused at its package, and so does the persons' household index, for the members' search
+keys each package refreshes), and each package's rows are checked against the tables' CHECK
 constraints and references by one query per table once the package is in, instead of row by
 row while writing (bulk_writes.first_broken_row) — the package that breaks one is named.
 """
