@@ -136,10 +136,10 @@ def _import_json(r: ImportResult) -> dict:
 def cmd_import(args: argparse.Namespace) -> int:
     db = open_db(args)
     password = read_password(args.password_file)
-    if args.dry_run or len(args.file) == 1:
-        results = [import_package(db, f, password, dry_run=args.dry_run) for f in args.file]
-    else:
-        results = import_packages(db, list(args.file), password)
+    if len(args.file) == 1:
+        results = [import_package(db, args.file[0], password, dry_run=args.dry_run)]
+    else:  # a pile: previewed as it would go in, each package after the ones before it
+        results = import_packages(db, list(args.file), password, dry_run=args.dry_run)
     if args.json:
         data = [_import_json(r) for r in results]
         emit_json(data[0] if len(data) == 1 else data)

@@ -223,14 +223,27 @@ def import_packages(
     paths: list[str | Path],
     password: str | None,
     *,
+    dry_run: bool = False,
     backup_dir: Path | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[ImportResult]:
     """Several packages (a ward's pile from its villages) after ONE backup, all in ONE
-    transaction: all of them go in, or none (the message says which package was refused)."""
-    return _import(db, paths, password, backup_dir=backup_dir, pile_progress=progress,
-                   cancelled=cancelled, name_package=True)
+    transaction: all of them go in, or none (the message says which package was refused).
+    `dry_run`: what the pile would do, each package after the ones before it."""
+    return _import(db, paths, password, dry_run=dry_run, backup_dir=backup_dir,
+                   pile_progress=progress, cancelled=cancelled, name_package=True)
+
+
+def pile_tables(results: list[ImportResult]) -> list[TableCounts]:
+    """The counts of a pile's packages added up, table by table."""
+    summed: dict[str, TableCounts] = {}
+    for result in results:
+        for t in result.tables:
+            before = summed.get(t.table, TableCounts(t.table, t.label))
+            summed[t.table] = TableCounts(t.table, t.label, **{
+                k: getattr(before, k) + getattr(t, k) for k in KINDS})
+    return list(summed.values())
 
 
 def _import(
@@ -329,4 +342,4 @@ def handoff_log(db: Database, limit: int = 200) -> list[dict[str, Any]]:
 
 __all__ = ["IMPORT_CACHE_KIB", "SPEC_BY_NAME", "SUFFIX", "ExportResult", "ImportResult", "PackageError",
            "TableCounts", "export_package", "handoff_log", "import_package", "import_packages",
-           "read_incoming"]
+           "pile_tables", "read_incoming"]

@@ -1,5 +1,7 @@
-"""Import a USB package: choose the file, type the shared password, see per table what would
-be new, updated, unchanged, deleted or in conflict, then apply (after an automatic backup)."""
+"""Import USB packages: choose the file — or, at a ward, every village's file at once — type
+the shared password, see per table what would be new, updated, unchanged, deleted or in
+conflict, then apply (after one automatic backup; several packages go in together or not at
+all)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from greenzone_desktop.services.handoff import SUFFIX, ImportResult, TableCounts, import_package
+from greenzone_desktop.services.handoff import (
+    SUFFIX,
+    ImportResult,
+    TableCounts,
+    import_package,
+    import_packages,
+    pile_tables,
+)
 from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext, error_text
 from greenzone_desktop.ui.handoff_models import RED, number
@@ -57,8 +66,34 @@ def summary_text(r: ImportResult) -> str:
     return "\n".join(lines)
 
 
+def _counts(results: list[ImportResult]) -> str:
+    return ", ".join(f"{format_number(sum(r.total(key) for r in results))} {word}"
+                     for key, word in (("new", "mới"), ("updated", "cập nhật"),
+                                       ("conflicts", "xung đột")))
+
+
+def pile_text(results: list[ImportResult], shown: int = 6) -> str:
+    """What a preview or an import of several packages says above its table: a line per
+    package (the first `shown`, then the rest together, so the table keeps its room)."""
+    lines = [f"{len(results)} gói:"]
+    listed = results if len(results) <= shown else results[:shown - 1]
+    for r in listed:
+        what = ("đã nhập trước đây, không thay đổi gì" if r.already_imported
+                else _counts([r]) + ("; thôn mới được thêm" if r.new_village else ""))
+        lines.append(f"• {r.source_name}, gói số {r.sequence}: {what}.")
+    rest = results[len(listed):]
+    if rest:
+        villages = sum(r.new_village for r in rest)
+        lines.append(f"• {len(rest)} gói khác: {_counts(rest)}"
+                     + (f"; {villages} thôn mới được thêm" if villages else "") + ".")
+    if sum(r.total("conflicts") for r in results):
+        lines.append("Các xung đột được giữ bản ở máy này cho tới khi bạn chọn từng trường "
+                     "(mục «Xung đột» của trang này).")
+    return "\n".join(lines)
+
+
 class HandoffImportDialog(QDialog):
-    """Preview first (nothing changes), then «Nhập dữ liệu» applies the same package."""
+    """Preview first (nothing changes), then «Nhập dữ liệu» applies the same package(s)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, path: str = "",
                  start_dir: str = ""):
@@ -66,11 +101,15 @@ class HandoffImportDialog(QDialog):
         self.ctx = ctx
         self.start_dir = start_dir
         self.result_: ImportResult | None = None
-        self.previewed: tuple[str, str] | None = None
+        self.results: list[ImportResult] = []
+        self.paths: list[str] = [path] if path else []
+        self.chosen = ""  # the line shown for several files chosen together
+        self.previewed: tuple[list[str], str] | None = None
         self.setWindowTitle("Nhập gói dữ liệu từ USB")
         self.resize(760, 520)
         self.file_edit = QLineEdit(path)
-        self.file_edit.setPlaceholderText("Chọn tệp gói (.gzx) trên USB")
+        self.file_edit.setPlaceholderText("Chọn tệp gói (.gzx) trên USB — ở xã/phường có thể "
+                                          "chọn gói của nhiều thôn một lúc")
         browse = QPushButton("Chọn tệp…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -116,26 +155,52 @@ class HandoffImportDialog(QDialog):
         self.password_edit.textChanged.connect(self._invalidate)
 
     def _browse(self) -> None:
-        start = (str(Path(self.file_edit.text()).parent) if self.file_edit.text()
-                 else self.start_dir)
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn gói dữ liệu", start,
-                                              f"Gói dữ liệu (*{SUFFIX});;Mọi tệp (*)")
-        if path:
-            self.file_edit.setText(path)
+        start = str(Path(self.paths[0]).parent) if self.paths else self.start_dir
+        paths, _ = QFileDialog.getOpenFileNames(self, "Chọn gói dữ liệu (một hoặc nhiều)", start,
+                                                f"Gói dữ liệu (*{SUFFIX});;Mọi tệp (*)")
+        self.choose(paths)
+
+    def choose(self, paths: list[str]) -> None:
+        """The package files to import (one, or a ward's pile)."""
+        if not paths:
+            return
+        if len(paths) == 1:
+            self.file_edit.setText(paths[0])
+            return
+        names = ", ".join(Path(p).name for p in paths)
+        self.chosen = f"{len(paths)} gói: {names}"
+        self.file_edit.setText(self.chosen)
+        self.paths = list(paths)
+        self._invalidate()
 
     def _invalidate(self) -> None:
+        text = self.file_edit.text().strip()
+        if text != self.chosen:  # typed or pasted: that one file
+            self.chosen = ""
+            self.paths = [text] if text else []
         self.apply_button.setEnabled(False)
         self.previewed = None
 
-    def _inputs(self) -> tuple[str, str] | None:
-        path, password = self.file_edit.text().strip(), self.password_edit.text()
-        if not path:
+    def _inputs(self) -> tuple[list[str], str] | None:
+        password = self.password_edit.text()
+        if not self.paths:
             self._fail("Hãy chọn tệp gói.")
             return None
         if not password:
             self._fail("Hãy nhập mật khẩu chung.")
             return None
-        return path, password
+        return list(self.paths), password
+
+    def _job(self, paths: list[str], password: str, dry_run: bool) -> Any:
+        db = self.ctx.db
+
+        def job(progress: Any = None, cancelled: Any = None) -> list[ImportResult]:
+            if len(paths) == 1:
+                return [import_package(db, paths[0], password, dry_run=dry_run,
+                                       progress=progress, cancelled=cancelled)]
+            return import_packages(db, paths, password, dry_run=dry_run, progress=progress,
+                                   cancelled=cancelled)
+        return job
 
     def _cancel(self) -> None:
         if self.task is not None:
@@ -165,50 +230,50 @@ class HandoffImportDialog(QDialog):
         inputs = self._inputs()
         if inputs is None:
             return
-        path, password = inputs
-        self._busy("Đang giải mã và kiểm tra gói…")
+        paths, password = inputs
+        self._busy("Đang giải mã và kiểm tra gói…" if len(paths) == 1 else
+                   f"Đang giải mã và kiểm tra {len(paths)} gói, gói này sau gói kia…")
 
-        def job(progress: Any = None, cancelled: Any = None) -> ImportResult:
-            return import_package(self.ctx.db, path, password, dry_run=True, progress=progress,
-                                  cancelled=cancelled)
-
-        def done(result: ImportResult) -> None:
-            self._show(result)
-            self.previewed = None if result.already_imported else inputs
+        def done(results: list[ImportResult]) -> None:
+            self._show(results)
+            fresh = not all(r.already_imported for r in results)
+            self.previewed = inputs if fresh else None
             self.apply_button.setEnabled(self.previewed is not None)
 
-        self.task = self.ctx.run(job, done, parent=self,
+        self.task = self.ctx.run(self._job(paths, password, True), done, parent=self,
                                  on_error=lambda e: self._fail(error_text(e)),
                                  on_progress=self._on_progress)
 
     def apply(self) -> None:
         if self.previewed is None:
             return
-        path, password = self.previewed
+        paths, password = self.previewed
         self._busy("Đang sao lưu cơ sở dữ liệu và nhập gói…")
 
-        def job(progress: Any = None, cancelled: Any = None) -> ImportResult:
-            return import_package(self.ctx.db, path, password, progress=progress,
-                                  cancelled=cancelled)
-
-        def done(result: ImportResult) -> None:
-            self.result_ = result
-            self._show(result)
-            backup = f"\nBản sao lưu trước khi nhập: {result.backup}" if result.backup else ""
-            self.status.setText("Đã nhập xong. " + summary_text(result) + backup)
+        def done(results: list[ImportResult]) -> None:
+            self.results = results
+            self.result_ = results[-1]
+            self._show(results)
+            backup = next((r.backup for r in results if r.backup), None)
+            told = summary_text(results[0]) if len(results) == 1 else pile_text(results)
+            self.status.setText("Đã nhập xong. " + told
+                                + (f"\nBản sao lưu trước khi nhập: {backup}" if backup else ""))
             self.previewed = None
-            self.ctx.announce(result.changes)
+            for result in results:
+                self.ctx.announce(result.changes)
 
-        self.task = self.ctx.run(job, done, parent=self,
+        self.task = self.ctx.run(self._job(paths, password, False), done, parent=self,
                                  on_error=lambda e: self._fail(error_text(e)),
                                  on_progress=self._on_progress)
 
-    def _show(self, result: ImportResult) -> None:
+    def _show(self, results: list[ImportResult]) -> None:
         self.cancel_button.setVisible(False)
         self.progress.setVisible(False)
         self.preview_button.setEnabled(True)
         self.status.setStyleSheet("")
-        self.status.setText(("Xem trước — chưa thay đổi gì. " if result.dry_run else "")
-                            + summary_text(result))
-        rows: list[TableCounts] = list(result.tables)
+        told = summary_text(results[0]) if len(results) == 1 else pile_text(results)
+        self.status.setText(("Xem trước — chưa thay đổi gì. " if results[0].dry_run else "")
+                            + told)
+        rows: list[TableCounts] = (list(results[0].tables) if len(results) == 1
+                                   else pile_tables(results))
         self.model.set_rows(rows)

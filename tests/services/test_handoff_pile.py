@@ -220,3 +220,20 @@ def test_packages_are_read_one_ahead_on_a_second_thread(
     for source in (demo_db, third):
         vid = _village_id(source)
         assert synced_rows(w, {vid}) == synced_rows(source, {vid})
+
+
+def test_a_pile_previewed_says_what_each_package_would_do_after_the_ones_before(
+        demo_db: Database, tmp_path: Path) -> None:
+    from tests.services.handoff_helpers import edit_person, some_person
+
+    first = export(demo_db, tmp_path / "p1.gzx").path
+    edit_person(demo_db, some_person(demo_db, 5), occupation="Thợ điện")
+    second = export(demo_db, tmp_path / "p2.gzx").path
+    w = ward(tmp_path)
+    before = digest(w)
+    preview = import_packages(w, [first, second], PASSWORD, dry_run=True)
+    assert [r.dry_run for r in preview] == [True, True] and digest(w) == before
+    assert preview[0].new_village and preview[1].total("updated") == 1
+    assert preview[1].total("new") == 0  # the first package's rows are there by then
+    done = import_packages(w, [first, second], PASSWORD, backup_dir=tmp_path / "bk")
+    assert [r.tables for r in done] == [r.tables for r in preview]

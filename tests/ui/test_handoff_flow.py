@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from greenzone_desktop.services.handoff_conflicts import REMOTE
+from greenzone_desktop.text import format_number
 from greenzone_desktop.ui.context import AppContext
-from greenzone_desktop.ui.handoff_import_dialog import HandoffImportDialog
+from greenzone_desktop.ui.handoff_import_dialog import HandoffImportDialog, pile_text
 from greenzone_desktop.ui.handoff_page import HandoffPage
 from greenzone_desktop.ui.tasks import TaskRunner
 from greenzone_desktop.ui.ward_page import WardPage
@@ -116,3 +118,62 @@ def test_ward_page_only_for_a_ward(qtbot, qtmodeltester: ModelTester,  # noqa: A
     out = tmp_path / "bao-cao.xlsx"
     ward_page.export_report(str(out))
     assert out.exists() and "Đã lưu báo cáo" in ward_page.report_status.text()
+
+
+def test_a_ward_imports_every_village_package_at_once(qtbot, qtmodeltester: ModelTester,  # noqa: ANN001
+                                                      tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from greenzone_desktop.services.demo import generate_demo
+    from greenzone_desktop.services.handoff import export_package
+    from tests.services.handoff_helpers import digest, village
+
+    packages = []
+    for i, name in enumerate(("Thôn Một", "Thôn Hai", "Thôn Ba")):
+        db = village(tmp_path, f"v{i}", name)
+        generate_demo(db, households=5, seed=9200 + i)
+        packages.append(str(export_package(db, tmp_path / f"v{i}.gzx", PASSWORD,
+                                           scrypt_n=2**10).path))
+        db.dispose()
+    w = ward(tmp_path)
+    wctx = AppContext(w, TaskRunner(synchronous=True))
+    cut = tmp_path / "v2-cut.gzx"
+    cut.write_bytes(Path(packages[2]).read_bytes()[:-200])
+    dialog = HandoffImportDialog(wctx)
+    qtbot.addWidget(dialog)
+    type_text(dialog.password_edit, PASSWORD)
+    # A cut package among them: refused by name, nothing goes in.
+    before = digest(w)
+    dialog.choose([*packages[:2], str(cut)])
+    assert dialog.file_edit.text() == "3 gói: v0.gzx, v1.gzx, v2-cut.gzx"
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text().startswith("Gói «v2-cut.gzx»: Tệp bị cắt cụt")
+    assert not dialog.apply_button.isEnabled() and digest(w) == before
+    # Chosen together in the file dialog: previewed one after the other, applied together.
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *_args: (packages, "Gói dữ liệu (*.gzx)"))
+    dialog._browse()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    text = dialog.status.text()
+    assert text.startswith("Xem trước — chưa thay đổi gì. 3 gói:\n• Thôn Một, gói số 1:"), text
+    assert text.count("thôn mới được thêm") == 3 and digest(w) == before
+    qtmodeltester.check(dialog.model)
+    households = next(t for t in dialog.model.rows if t.table == "households")
+    assert households.new == 15
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text().startswith("Đã nhập xong. 3 gói:")
+    assert "Bản sao lưu trước khi nhập:" in dialog.status.text()
+    assert len(dialog.results) == 3 and not dialog.apply_button.isEnabled()
+    # A long pile lists its first packages, then the rest together (the table keeps its room).
+    short = pile_text(dialog.results, shown=2).splitlines()
+    rest = sum(r.total("new") for r in dialog.results[1:])
+    assert short[1].startswith("• Thôn Một, gói số 1:") and short[2:] == [
+        f"• 2 gói khác: {format_number(rest)} mới, 0 cập nhật, 0 xung đột; "
+        "2 thôn mới được thêm."]
+    with w.session() as s:
+        count = s.connection().exec_driver_sql("SELECT count(*) FROM households").scalar()
+    assert count == 15
+    # Typing one path again means that one file.
+    dialog.file_edit.setText(packages[0])
+    assert dialog.paths == [packages[0]]
