@@ -7,14 +7,15 @@ Reading a package splits in two:
 - what depends on this database (`read_incoming`): who sent it, and whether every row belongs
   to the sender's units — in a pile, an earlier package may have just added the village.
 
-A pile is read one package ahead (`ReadAhead`) while this thread merges the package before it.
-From three packages on, the reading runs in a second process: reading is mostly Python (parsing
-and checking every value), and on a second thread it would take turns with the merge for
-Python's lock (measured: the merge then waits a quarter of its time). The rows come back
-marshalled, which costs this process a few hundredths of a second a package. The first package
-is read on a thread meanwhile, so nobody waits for the process to start; if the process cannot
-run, the thread reads the rest. Whatever the file part finds wrong is raised where it would be
-without either, after the manifest and sender checks.
+A pile is read ahead (`ReadAhead`) while this thread merges the package before it. From three
+packages on, the reading runs in a second process (services/handoff_file.py, which needs no
+database layer and starts in well under a second): reading is mostly Python (parsing and
+checking every value), and on a second thread it would take turns with the merge for Python's
+lock (measured: the merge then waits a quarter of its time). The rows come back marshalled,
+which costs this process a few hundredths of a second a package. The first two packages are
+read on a thread while the process starts; if the process cannot run, the thread reads the
+rest. Whatever the file part finds wrong is raised where it would be without either, after the
+manifest and sender checks.
 """
 
 from __future__ import annotations
