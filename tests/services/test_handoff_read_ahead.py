@@ -140,3 +140,24 @@ def test_the_reading_process_needs_no_database_layer() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "[]"
+
+
+def test_a_pile_cancelled_while_the_process_reads_changes_nothing(
+        pile: tuple[list[Path], list[Database]], tmp_path: Path) -> None:
+    import multiprocessing
+
+    from greenzone_desktop.services.handoff_pile import Cancelled
+
+    paths, _ = pile
+    w = ward(tmp_path)
+    before = digest(w)
+    asked = []
+
+    def cancelled() -> bool:  # asked before each table: stop in the second package
+        asked.append(1)
+        return len(asked) > 40
+
+    with pytest.raises(Cancelled):
+        import_packages(w, paths, PASSWORD, backup_dir=tmp_path / "bk", cancelled=cancelled)
+    assert digest(w) == before
+    assert not multiprocessing.active_children()  # the reading process is gone with the pile
