@@ -4,7 +4,9 @@ A row travels in its stored form (what SQLite holds): dates 'YYYY-MM-DD', dateti
 'YYYY-MM-DD HH:MM:SS.ffffff', times 'HH:MM:SS.ffffff', JSON columns as their JSON text,
 booleans as true/false. Reading a package checks every value against its column and brings it
 back to exactly that stored form, so equal values compare equal and nothing odd reaches the
-database. Everything here works on plain tuples and dicts for speed (tens of thousands of rows).
+database: each table's `RowReader` does that (services/handoff_values.py, without the database
+layer, for the pile's reading process). Everything here works on plain tuples and dicts for
+speed (tens of thousands of rows).
 """
 
 from __future__ import annotations
