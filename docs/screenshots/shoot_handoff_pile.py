@@ -14,31 +14,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtGui import QGuiApplication
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-OUT = Path(__file__).resolve().parent
 PASSWORD = "Mật khẩu chung của phường"  # bench/bench_handoff.py
-
-
-def settle(ms: int = 600) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def settle_until(done, ms: int = 120_000) -> None:  # noqa: ANN001
-    waited = 0
-    while not done() and waited < ms:
-        settle(100)
-        waited += 100
-    settle(300)
 
 
 def main() -> None:
     # Imported here: the pile's reading process starts by importing this script.
+    from shoot_import_wizard import settle, settle_until, shoot  # beside this script
+
     from greenzone_desktop.models.migrations import open_database
     from greenzone_desktop.services.units import init_units
     from greenzone_desktop.ui.app import setup_application
@@ -65,14 +49,10 @@ def main() -> None:
     dialog.choose(sorted(str(p) for p in folder.glob("*.gzx")))
     dialog.password_edit.setText(PASSWORD)
     dialog.preview()
-    settle_until(lambda: dialog.apply_button.isEnabled())
+    settle_until(lambda: dialog.apply_button.isEnabled(), 120_000)
     dialog.apply()
-    settle_until(lambda: bool(dialog.results))
-    screen = QGuiApplication.primaryScreen()
-    image = screen.grabWindow(0).toImage()
-    path = OUT / "handoff-pile.png"
-    image.save(str(path), "PNG", 9)
-    print(f"{path} {image.width()}×{image.height()} {path.stat().st_size // 1024} KB")
+    settle_until(lambda: bool(dialog.results), 120_000)
+    shoot("handoff-pile.png")
     app.quit()
 
 

@@ -70,28 +70,25 @@ def _date(v: Any) -> Any:
         raise BadValue("không phải ngày hợp lệ") from exc
 
 
-def _datetime(v: Any) -> Any:
-    if type(v) is not str:
-        raise BadValue("phải là thời điểm dạng YYYY-MM-DD HH:MM:SS")
-    try:
-        parsed = datetime.fromisoformat(v)
-    except ValueError as exc:
-        raise BadValue("không phải thời điểm hợp lệ") from exc
-    if parsed.tzinfo is not None:
-        raise BadValue("thời điểm không được kèm múi giờ (lưu theo UTC)")
-    return v if _DATETIME.fullmatch(v) else parsed.strftime("%Y-%m-%d %H:%M:%S.%f")
+def _moment(kind: type[datetime] | type[time], stored: re.Pattern[str], form: str,
+            what: str, shape: str, zone: str) -> Callable[[Any], Any]:
+    """The check of a datetime or time column: any ISO form read, the stored form returned."""
+    def check(v: Any) -> Any:
+        if type(v) is not str:
+            raise BadValue(f"phải là {what} dạng {shape}")
+        try:
+            parsed = kind.fromisoformat(v)
+        except ValueError as exc:
+            raise BadValue(f"không phải {what} hợp lệ") from exc
+        if parsed.tzinfo is not None:
+            raise BadValue(zone)
+        return v if stored.fullmatch(v) else parsed.strftime(form)
+    return check
 
 
-def _time(v: Any) -> Any:
-    if type(v) is not str:
-        raise BadValue("phải là giờ dạng HH:MM:SS")
-    try:
-        parsed = time.fromisoformat(v)
-    except ValueError as exc:
-        raise BadValue("không phải giờ hợp lệ") from exc
-    if parsed.tzinfo is not None:
-        raise BadValue("giờ không được kèm múi giờ")
-    return v if _TIME.fullmatch(v) else parsed.strftime("%H:%M:%S.%f")
+_datetime = _moment(datetime, _DATETIME, "%Y-%m-%d %H:%M:%S.%f", "thời điểm",
+                    "YYYY-MM-DD HH:MM:SS", "thời điểm không được kèm múi giờ (lưu theo UTC)")
+_time = _moment(time, _TIME, "%H:%M:%S.%f", "giờ", "HH:MM:SS", "giờ không được kèm múi giờ")
 
 
 def _json(v: Any) -> Any:
