@@ -13,7 +13,10 @@
         [--export-db DEMO.sqlite] [--keep DIR]
 
 Targets: import under 15 s, export under 5 s. Wall time and CPU time are both printed. The
-import reads its packages in a second process while it merges: its CPU time counts both.
+import reads its packages in a second process while it merges: its CPU time counts both. The
+import's time runs until it says "done": committed, its write-ahead log synced to disk; the
+copy of that log into the database file, which follows on a background thread, is printed
+after it.
 """
 
 from __future__ import annotations
@@ -119,6 +122,8 @@ def bench_import(packages: list[Path], work: Path) -> None:
     t0, c0 = time.perf_counter(), cpu_with_children()
     results = import_packages(ward, list(packages), PASSWORD, backup_dir=backups)
     seconds, cpu = time.perf_counter() - t0, cpu_with_children() - c0
+    ward.wait_checkpoint()  # the log moved into the file, after "done"
+    settled = time.perf_counter() - t0 - seconds
     total_rows = sum(r.total("new") for r in results)
     with ward.session() as s:
         persons = s.connection().exec_driver_sql("SELECT count(*) FROM persons").scalar()
@@ -128,7 +133,8 @@ def bench_import(packages: list[Path], work: Path) -> None:
     bare, bare_cpu, n = bare_baseline(packages, work / "bare.sqlite")
     print(f"import: {len(packages)} packages, {households} households, {persons} people, "
           f"{total_rows} rows in {seconds:.1f} s, CPU {cpu:.1f} s over two processes "
-          f"(target < 15 s)")
+          f"(target < 15 s), committed with its log on disk")
+    print(f"  then, in the background, the log moved into the database file: {settled:.1f} s")
     print(f"  of which scrypt (fixed cost of the encryption, one per package, in the reading "
           f"process): {len(packages)} x {scrypt:.2f} s = {len(packages) * scrypt:.1f} s CPU")
     print(f"  bare sqlite3 executemany of the same {n} rows (same page cache, no foreign keys, "

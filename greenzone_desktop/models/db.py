@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy import create_engine, event, inspect, select
+from sqlalchemy import Connection, create_engine, event, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,6 +20,8 @@ from greenzone_desktop.models.audit import AuditEntry
 from greenzone_desktop.models.base import SyncMixin, new_id, utcnow
 from greenzone_desktop.models.search_keys import after_flush as _refresh_search_keys
 from greenzone_desktop.models.units import LocalState
+
+log = logging.getLogger(__name__)
 
 APP_DIR_NAME = "GreenZone"
 DB_FILE_NAME = "greenzone.sqlite"
@@ -114,9 +118,56 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
+# A bulk write's commit (services/handoff_pile.py): its log synced to disk at COMMIT, and no
+# checkpoint at COMMIT — `Database.checkpoint_in_background` moves the log into the file after.
+BULK_COMMIT = ("PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 0")
+NORMAL_COMMIT = ("PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 1000")
+
+
+def _checkpoint(path: Path) -> None:
+    """All of the log into the file, then the log cut to nothing if no reader is in it."""
+    try:
+        con = sqlite3.connect(path, timeout=30)
+        try:
+            con.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            con.execute("PRAGMA busy_timeout = 0")  # a reader in the log: the next time
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            con.close()
+    except sqlite3.Error as exc:  # the commit is safe in the log; the next checkpoint copies it
+        log.warning("Không chép được nhật ký ghi vào tệp cơ sở dữ liệu (%s).", exc)
+
+
 STATISTICS_MIN_ROWS = 2000  # below this SQLite plans well enough without statistics
 ANALYSIS_LIMIT = 1000  # rows of each index ANALYZE reads (SQLite's analysis_limit)
 _ANALYSED_AT = "statistics_people"  # local_state: the number of people at the last ANALYZE
+
+
+def _refresh_statistics(conn: Connection, force: bool) -> bool:
+    people = conn.exec_driver_sql("SELECT count(*) FROM persons").scalar_one()
+    if not force:
+        if people < STATISTICS_MIN_ROWS:
+            return False
+        has_stats = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
+        known = None
+        if has_stats:  # the people counted at the last ANALYZE (its own are sampled)
+            known = conn.exec_driver_sql(
+                "SELECT CAST(value AS INTEGER) FROM local_state "
+                f"WHERE key = '{_ANALYSED_AT}'").scalar()
+        if known and 0.8 * known <= people <= 1.25 * known:
+            return False
+    # Sampled: about a thousand rows of each index (0.01 s instead of 0.2-0.6 s after a
+    # ward-sized import); the planner needs proportions, not exact counts.
+    conn.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+    try:
+        conn.exec_driver_sql("ANALYZE")
+    finally:
+        conn.exec_driver_sql("PRAGMA analysis_limit = 0")
+    conn.exec_driver_sql(f"DELETE FROM local_state WHERE key = '{_ANALYSED_AT}'")
+    conn.exec_driver_sql("INSERT INTO local_state (key, value) VALUES (?, ?)",
+                         (_ANALYSED_AT, str(people)))
+    return True
 
 
 class Database:
@@ -136,6 +187,7 @@ class Database:
         event.listen(self._factory, "after_flush", _refresh_search_keys)
         self.actor = actor or os.environ.get("USER") or os.environ.get("USERNAME") or ""
         self._local: dict[str, str] | None = None
+        self._checkpoint: threading.Thread | None = None
 
     @contextmanager
     def session(self, *, raw: bool = False) -> Iterator[Session]:
@@ -190,38 +242,39 @@ class Database:
             src.close()
         return dest
 
-    def refresh_statistics(self, *, force: bool = False) -> bool:
+    def refresh_statistics(self, *, force: bool = False, conn: Connection | None = None
+                           ) -> bool:
         """Run ANALYZE when the planner's statistics are missing or stale. Without them SQLite
         walks the `deleted` index of a 80 000-person table instead of the household or name
         index (a household's members: 0.6–1.5 s instead of a few ms). Cheap when nothing is due:
-        one count and one look at sqlite_stat1. Returns whether it analysed."""
+        one count and one look at sqlite_stat1. Returns whether it analysed. `conn`: inside
+        that open transaction (a bulk import, before it commits) instead of one of its own."""
         if self.engine.dialect.name != "sqlite":
             return False
-        with self.engine.begin() as conn:
-            people = conn.exec_driver_sql("SELECT count(*) FROM persons").scalar_one()
-            if not force:
-                if people < STATISTICS_MIN_ROWS:
-                    return False
-                has_stats = conn.exec_driver_sql(
-                    "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
-                known = None
-                if has_stats:  # the people counted at the last ANALYZE (its own are sampled)
-                    known = conn.exec_driver_sql(
-                        "SELECT CAST(value AS INTEGER) FROM local_state "
-                        f"WHERE key = '{_ANALYSED_AT}'").scalar()
-                if known and 0.8 * known <= people <= 1.25 * known:
-                    return False
-            # Sampled: about a thousand rows of each index (0.01 s instead of 0.2-0.6 s after a
-            # ward-sized import); the planner needs proportions, not exact counts.
-            conn.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
-            try:
-                conn.exec_driver_sql("ANALYZE")
-            finally:
-                conn.exec_driver_sql("PRAGMA analysis_limit = 0")
-            conn.exec_driver_sql(f"DELETE FROM local_state WHERE key = '{_ANALYSED_AT}'")
-            conn.exec_driver_sql("INSERT INTO local_state (key, value) VALUES (?, ?)",
-                                 (_ANALYSED_AT, str(people)))
-        return True
+        if conn is not None:
+            return _refresh_statistics(conn, force)
+        with self.engine.begin() as own:
+            return _refresh_statistics(own, force)
+
+    def checkpoint_in_background(self) -> None:
+        """Move the write-ahead log into the database file on a thread of its own, after a bulk
+        write that committed with its log synced and deferred this (`BULK_COMMIT`): the
+        writer's "done" then need not wait for the copy (a ward's first pile: ~265 MB, over a
+        second). The commit is already on disk, in the log; readers and writers go on
+        meanwhile (a passive checkpoint blocks no one; any other checkpoint it meets is
+        skipped). `dispose` waits for it, and so does the interpreter at exit."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        self.wait_checkpoint()
+        self._checkpoint = threading.Thread(target=_checkpoint, args=(self.path,),
+                                            name="greenzone-checkpoint")
+        self._checkpoint.start()
+
+    def wait_checkpoint(self) -> None:
+        if self._checkpoint is not None:
+            self._checkpoint.join()
+            self._checkpoint = None
 
     def dispose(self) -> None:
+        self.wait_checkpoint()
         self.engine.dispose()

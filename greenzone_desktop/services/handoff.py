@@ -284,8 +284,6 @@ def _import(
                     "đã chọn được nhập; hãy bỏ gói này ra rồi nhập lại các gói kia.)") from exc
             results.append(_result(head, incoming, plans, dry_run, backup,
                                    clock.perf_counter() - started))
-    if pile.started and not dry_run:
-        db.refresh_statistics()  # once: a first package can multiply the register
     if pile_progress:
         pile_progress(len(paths), len(paths))
     return results

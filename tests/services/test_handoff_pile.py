@@ -3,6 +3,7 @@ and references checked per package by query), all or nothing, the bad package na
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import uuid
 from pathlib import Path
@@ -10,11 +11,13 @@ from typing import Any
 
 import pytest
 
+from greenzone_desktop.models import db as db_module
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.services import bulk_writes
 from greenzone_desktop.services.demo import generate_demo
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.handoff import import_packages
+from greenzone_desktop.services.handoff_pile import Pile
 from tests.services.handoff_helpers import (
     PASSWORD,
     digest,
@@ -106,6 +109,61 @@ def test_a_bulk_pile_comes_back_row_for_row_with_every_index(
                                      "AND EXISTS (SELECT 1 FROM persons p WHERE "
                                      "p.household_id = h.id AND p.deleted = 0)").scalar()
     assert empty == 0
+
+
+def _persons_in_file(path: Path, folder: Path, *, with_log: bool) -> int:
+    """People in a copy of the database as the disk holds it: the file, with or without its
+    write-ahead log (as after a power cut, or a file copied alone)."""
+    folder.mkdir()
+    for suffix in ("", "-wal") if with_log else ("",):
+        shutil.copy(f"{path}{suffix}", folder / f"copy.sqlite{suffix}")
+    conn = sqlite3.connect(folder / "copy.sqlite")
+    try:
+        return int(conn.execute("SELECT count(*) FROM persons").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_bulk_pile_is_on_disk_when_done_and_its_log_goes_into_the_file_after(
+        demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    w = ward(tmp_path)
+    w.checkpoint_in_background()  # the empty ward, all of it in its file
+    w.wait_checkpoint()
+    deferred: list[Path] = []
+    # As if the app stopped right after "done", before the background copy.
+    monkeypatch.setattr(db_module, "_checkpoint", deferred.append)
+    monkeypatch.setattr(db_module, "STATISTICS_MIN_ROWS", 100)
+    at_commit: list[int] = []
+    finish = Pile.finish
+
+    def spy(pile: Pile) -> None:  # the last step before the COMMIT
+        finish(pile)
+        at_commit.extend(pile.raw.execute(f"PRAGMA {p}").fetchone()[0]
+                         for p in ("synchronous", "wal_autocheckpoint"))
+
+    monkeypatch.setattr(Pile, "finish", spy)
+    paths = [export(demo_db, tmp_path / "a.gzx").path,
+             export(_second_village(tmp_path), tmp_path / "b.gzx").path]
+    import_packages(w, paths, PASSWORD, backup_dir=tmp_path / "bk")
+    w.wait_checkpoint()
+    assert deferred == [w.path]
+    assert at_commit == [2, 0]  # FULL: the log synced to disk at COMMIT; no checkpoint there
+    with w.engine.connect() as conn:
+        people = conn.exec_driver_sql("SELECT count(*) FROM persons").scalar()
+        # the pooled connection commits as usual again: no forced sync, checkpoints at 1000 pages
+        assert [conn.exec_driver_sql(f"PRAGMA {p}").scalar()
+                for p in ("synchronous", "wal_autocheckpoint")] == [1, 1000]
+    assert people and people > 300
+    # Not checkpointed at COMMIT: the rows are in the log, which a reopened copy reads.
+    assert _persons_in_file(w.path, tmp_path / "file", with_log=False) == 0
+    assert _persons_in_file(w.path, tmp_path / "log", with_log=True) == people
+    monkeypatch.undo()
+    w.checkpoint_in_background()
+    w.wait_checkpoint()
+    assert Path(f"{w.path}-wal").stat().st_size == 0  # all of it in the file, the log cut
+    assert _persons_in_file(w.path, tmp_path / "after", with_log=False) == people
+    with w.engine.connect() as conn:  # statistics gathered inside the pile, before its COMMIT
+        assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_stat1").scalar()
 
 
 def test_a_row_breaking_a_check_refuses_the_pile_naming_the_package(
