@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection
 from functools import lru_cache
+from typing import NamedTuple
 
 import orjson
 
@@ -28,9 +29,10 @@ REBUILD_MIN = 2000  # rows a table must receive before rebuilding its indexes ca
 
 
 def worth_rebuilding(raw: sqlite3.Connection, table: str, adding: int, *,
-                     minimum: int = REBUILD_MIN) -> bool:
-    """Whether `adding` rows outnumber what `table` holds (and are at least `minimum`)."""
-    if adding < minimum:
+                     minimum: int | None = None) -> bool:
+    """Whether `adding` rows outnumber what `table` holds (and are at least `minimum`,
+    REBUILD_MIN when not given)."""
+    if adding < (REBUILD_MIN if minimum is None else minimum):
         return False
     held = raw.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
     return bool(adding > held)
@@ -119,29 +121,45 @@ def _closing(text: str, start: int) -> int:
     raise ValueError("unbalanced CHECK expression")
 
 
-def _rules(raw: sqlite3.Connection, table: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """(the OR of the table's failing CHECKs, ((parent table, NOT EXISTS test), ...))."""
-    sql = raw.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
-                      (table,)).fetchone()[0]
-    broken = _failing_checks(sql)
+class ForeignKey(NamedTuple):
+    """A reference the table declares: its columns and the parent's (its primary key's when
+    the declaration names none)."""
+
+    parent: str
+    columns: tuple[str, ...]
+    parent_columns: tuple[str, ...]
+
+    def missing_sql(self) -> str:
+        """SQL true for a row `t` naming a parent row `p` that is not there."""
+        present = " AND ".join(f't."{c}" IS NOT NULL' for c in self.columns)
+        match = " AND ".join(f'p."{p}" = t."{c}"' for c, p in zip(
+            self.columns, self.parent_columns, strict=True))
+        return f'{present} AND NOT EXISTS (SELECT 1 FROM "{self.parent}" p WHERE {match})'
+
+
+def foreign_keys(raw: sqlite3.Connection, table: str) -> list[ForeignKey]:
     keys: dict[int, tuple[str, list[str], list[str | None]]] = {}
     for fid, _seq, parent, child_col, parent_col, *_ in raw.execute(
             f'PRAGMA foreign_key_list("{table}")'):
         keys.setdefault(fid, (parent, [], []))
         keys[fid][1].append(child_col)
         keys[fid][2].append(parent_col)
-    tests = []
+    found = []
     for parent, children, parents in keys.values():
         if None in parents:  # the parent's primary key
             parents = [r[1] for r in sorted(
                 (r for r in raw.execute(f'PRAGMA table_info("{parent}")') if r[5]),
                 key=lambda r: r[5])]
-        present = " AND ".join(f't."{c}" IS NOT NULL' for c in children)
-        match = " AND ".join(f'p."{p}" = t."{c}"' for c, p in zip(children, parents,
-                                                                    strict=True))
-        tests.append((parent, f'{present} AND NOT EXISTS (SELECT 1 FROM "{parent}" p '
-                              f"WHERE {match})"))
-    return broken, tuple(tests)
+        found.append(ForeignKey(parent, tuple(children), tuple(str(p) for p in parents)))
+    return found
+
+
+def _rules(raw: sqlite3.Connection, table: str, skip: Collection[ForeignKey]
+           ) -> tuple[str, list[ForeignKey]]:
+    """(the OR of the table's failing CHECKs, its references but those in `skip`)."""
+    sql = raw.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                      (table,)).fetchone()[0]
+    return _failing_checks(sql), [k for k in foreign_keys(raw, table) if k not in skip]
 
 
 @lru_cache(maxsize=128)
@@ -152,13 +170,14 @@ def _failing_checks(create_sql: str) -> str:
 
 
 def first_broken_row(raw: sqlite3.Connection, table: str, *, after_rowid: int,
-                     updated: Collection[str] = (), key: str = "id"
-                     ) -> tuple[str, str | None] | None:
+                     updated: Collection[str] = (), key: str = "id",
+                     checked: Collection[ForeignKey] = ()) -> tuple[str, str | None] | None:
     """A row written to `table` (inserted past `after_rowid`, or updated: their `key` values)
     that breaks one of its CHECK constraints, or whose parent row is missing: (its key, None
-    for a CHECK or the parent table's name); None when every one of them is sound."""
-    broken, references = _rules(raw, table)
-    tests = ([broken] if broken else []) + [test for _, test in references]
+    for a CHECK or the parent table's name); None when every one of them is sound.
+    `checked`: references the caller has checked itself."""
+    broken, references = _rules(raw, table, checked)
+    tests = ([broken] if broken else []) + [k.missing_sql() for k in references]
     if not tests:
         return None
     which = "(t.rowid > ?" + (f' OR t."{key}" IN (SELECT value FROM json_each(?))'
@@ -170,8 +189,8 @@ def first_broken_row(raw: sqlite3.Connection, table: str, *, after_rowid: int,
                       + " OR ".join(f"({t})" for t in tests) + ") LIMIT 1", params).fetchone()
     if row is None:
         return None
-    for parent, test in references:
-        if raw.execute(f'SELECT 1 FROM "{table}" t WHERE t."{key}" = ? AND {test}',
+    for k in references:
+        if raw.execute(f'SELECT 1 FROM "{table}" t WHERE t."{key}" = ? AND {k.missing_sql()}',
                        (row[0],)).fetchone():
-            return row[0], parent
+            return row[0], k.parent
     return row[0], None

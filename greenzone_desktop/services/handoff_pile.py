@@ -36,9 +36,11 @@ from greenzone_desktop.models import HandoffLog, SyncConflict, utcnow
 from greenzone_desktop.models.db import BULK_COMMIT, NORMAL_COMMIT, Database
 from greenzone_desktop.models.search_keys import refresh_members_key
 from greenzone_desktop.services.bulk_writes import (
+    ForeignKey,
     create_indexes,
     drop_indexes,
     first_broken_row,
+    foreign_keys,
     last_rowid,
     worth_rebuilding,
 )
@@ -87,6 +89,8 @@ class Pile:
         # Tables empty when the pile first came to them: every id they hold is one it inserted,
         # so an incoming row is looked up only when a package before brought the same id.
         self.present: dict[str, set[str] | None] = {}
+        self.keys: dict[str, list[ForeignKey]] = {}  # the references each table declares
+        self.unit_ids: set[str] | None = None
         self.peer_name = ""
         self.now = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
 
@@ -183,12 +187,16 @@ class Pile:
 
     def _check_rows(self, plans: list[TablePlan], marks: dict[str, int]) -> None:
         """The rows a package wrote, against the CHECK constraints and references it skipped."""
+        self.unit_ids = None  # the package may have added a village
         for plan in plans:
             if not plan.changes_rows:
                 continue
             name = plan.spec.name
-            broken = first_broken_row(self.raw, name, after_rowid=marks.get(name, _NO_ROWID),
-                                      updated=[u[-1] for u in plan.updates])
+            checked, broken = self._orphan(plan)
+            if broken is None:
+                broken = first_broken_row(
+                    self.raw, name, after_rowid=marks.get(name, _NO_ROWID),
+                    updated=[u[-1] for u in plan.updates], checked=checked)
             if broken is None:
                 continue
             row_id, parent = broken
@@ -199,6 +207,37 @@ class Pile:
                 f"{why}. Cơ sở dữ liệu không thay đổi; hãy xuất lại gói ở máy gửi (với tuỳ "
                 "chọn «toàn bộ dữ liệu» nếu thiếu dữ liệu liên quan)."
             )
+
+    def _orphan(self, plan: TablePlan) -> tuple[list[ForeignKey], tuple[str, str] | None]:
+        """The plan's references to a table whose every id the pile knows, checked here by
+        set (SQLite would search the parent's index row by row): those references, and the
+        first row written that names a parent which is not there."""
+        spec, checked = plan.spec, []
+        if plan.spec.name not in self.keys:
+            self.keys[spec.name] = foreign_keys(self.raw, spec.name)
+        for key in self.keys[spec.name]:
+            ids = self._all_ids(key.parent)
+            if (ids is None or key.parent_columns != ("id",)
+                    or key.columns[0] not in spec.columns[1:]):
+                continue
+            checked.append(key)
+            i = spec.index(key.columns[0])  # updates: the values without the id, then the id
+            for rows, at, row_id in ((plan.inserts, i, 0), (plan.updates, i - 1, -1)):
+                values = set(map(itemgetter(at), rows))
+                values.discard(None)
+                if not values <= ids:
+                    row = next(r for r in rows if r[at] is not None and r[at] not in ids)
+                    return checked, (row[row_id], key.parent)
+        return checked, None
+
+    def _all_ids(self, table: str) -> set[str] | None:
+        """Every id `table` holds, when the pile knows them without asking: a table it found
+        empty (the ids it inserted), or the units (a few dozen)."""
+        if table != "units":
+            return self.present.get(table)
+        if self.unit_ids is None:
+            self.unit_ids = {r[0] for r in self.raw.execute("SELECT id FROM units")}
+        return self.unit_ids
 
 
 @contextmanager

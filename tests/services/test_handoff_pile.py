@@ -177,15 +177,53 @@ def test_a_row_breaking_a_check_refuses_the_pile_naming_the_package(
     assert _settings(w) == (1, 0)
 
 
+def _spy_checked(monkeypatch: pytest.MonkeyPatch) -> dict[str, set[str]]:
+    """By table: the parents whose references the pile checked itself (by set, not SQL)."""
+    checked: dict[str, set[str]] = {}
+    real = bulk_writes.first_broken_row
+
+    def spy(raw: sqlite3.Connection, table: str, **kwargs: Any) -> Any:
+        checked.setdefault(table, set()).update(k.parent for k in kwargs.get("checked", ()))
+        return real(raw, table, **kwargs)
+
+    monkeypatch.setattr("greenzone_desktop.services.handoff_pile.first_broken_row", spy)
+    return checked
+
+
+@pytest.mark.parametrize("ward_holds_people", [False, True])  # ids known to the pile; or not
 def test_a_missing_parent_refuses_the_pile_naming_the_package(
-        demo_db: Database, tmp_path: Path) -> None:
+        demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        ward_holds_people: bool) -> None:
+    w = ward(tmp_path)
+    if ward_holds_people:
+        third = village(tmp_path, "ba", "Thôn Ba")
+        generate_demo(third, households=5, seed=9002)
+        import_(w, export(third, tmp_path / "c.gzx").path)
     _break(demo_db, f"UPDATE vaccinations SET person_id = '{uuid.uuid4()}' "
                     "WHERE rowid = (SELECT max(rowid) FROM vaccinations)")
     other = _second_village(tmp_path)
-    w = ward(tmp_path)
+    checked = _spy_checked(monkeypatch)
     paths = [export(other, tmp_path / "b.gzx").path, export(demo_db, tmp_path / "a.gzx").path]
     text = _refused_pile(w, paths, tmp_path)
     assert text.startswith("Gói «a.gzx»") and "thiếu dữ liệu liên quan" in text
+    assert "«Nhân khẩu»" in text  # the parent missing: a person
+    # the first package's vaccinations were checked; by set only when the pile knows every id
+    assert ("persons" in checked["vaccinations"]) is not ward_holds_people
+    assert "units" in checked["vaccinations"]
+
+
+def test_a_household_whose_head_is_missing_is_refused_by_set_too(demo_db: Database, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A household whose head is missing (its parent comes later in the package) is refused."""
+    _break(demo_db, f"UPDATE households SET head_id = '{uuid.uuid4()}' "
+                    "WHERE rowid = (SELECT max(rowid) FROM households)")
+    checked = _spy_checked(monkeypatch)
+    w = ward(tmp_path)
+    paths = [export(_second_village(tmp_path), tmp_path / "b.gzx").path,
+             export(demo_db, tmp_path / "a.gzx").path]
+    text = _refused_pile(w, paths, tmp_path)
+    assert text.startswith("Gói «a.gzx»") and "«Hộ gia đình»" in text and "«Nhân khẩu»" in text
+    assert {"persons", "units"} <= checked["households"]
 
 
 @pytest.mark.parametrize("rebuild_min", [10, 10**9])  # in bulk; row by row, at COMMIT
