@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from greenzone_desktop.exchange import package
 from greenzone_desktop.exchange.package import (
     EncodedRows,
     Limits,
@@ -476,3 +477,31 @@ def test_every_byte_position_is_covered(
         path.write_bytes(bytes(raw))
         with pytest.raises(PackageError):
             read_package(path, password)
+
+
+def test_the_read_back_checks_tables_on_two_threads_and_names_the_first_bad_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without parsing (the writer's read-back) the tables are inflated and hashed on two
+    threads; the error is still the one of the first bad table in name order."""
+    pools: list[int] = []
+    real = package.ThreadPoolExecutor
+
+    def counted(workers: int, **kwargs: Any) -> Any:
+        pools.append(workers)
+        return real(workers, **kwargs)
+
+    monkeypatch.setattr(package, "ThreadPoolExecutor", counted)
+    tables = {"a_first": PERSONS, "persons": PERSONS * 50, "z_last": PERSONS * 3}
+    good = _craft(tmp_path / "good.gzx", tables)
+    read = package._read(good, PASSWORD, Limits(), parse=False)
+    assert pools == [2] and sorted(read.tables) == ["a_first", "persons", "z_last"]
+    manifest = _good_manifest(tables)
+    for name in ("a_first", "z_last"):  # two bad tables; the bigger one is read first
+        manifest["tables"][name]["rows"] += 1
+    manifest["payload_sha256"] = payload_digest(manifest["tables"])
+    bad = _craft(tmp_path / "bad.gzx", tables, manifest)
+    for parse in (False, True):
+        with pytest.raises(PackageError) as caught:
+            package._read(bad, PASSWORD, Limits(), parse=parse)
+        assert caught.value.code == "count_mismatch" and "a_first" in caught.value.message
+    assert pools == [2, 2]  # parsing reads on this thread
