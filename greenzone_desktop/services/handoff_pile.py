@@ -10,8 +10,10 @@ first packages), is written in bulk: such a table's secondary indexes are droppe
 first package and built once at the end (the unique ones stay, so a duplicate CCCD is still
 refused at its package, and so does the persons' household index, for the members' search
 keys each package refreshes), and each package's rows are checked against the tables' CHECK
-constraints and references by one query per table once the package is in, instead of row by
-row while writing (bulk_writes.first_broken_row) — the package that breaks one is named.
+constraints by one query per table once the package is in, instead of row by row while
+writing (bulk_writes.first_broken_row) — the package that breaks one is named. So are its
+references: by set where the pile knows every id of the parent table (one it found empty, or
+the units), by the same query otherwise.
 A bulk pile commits with its write-ahead log synced to disk and leaves the copy of that log
 into the database file (a ward's first pile: ~265 MB, over a second) to a background thread
 (`Database.checkpoint_in_background`): when the import says "done", it is on disk.
@@ -213,7 +215,7 @@ class Pile:
         set (SQLite would search the parent's index row by row): those references, and the
         first row written that names a parent which is not there."""
         spec, checked = plan.spec, []
-        if plan.spec.name not in self.keys:
+        if spec.name not in self.keys:
             self.keys[spec.name] = foreign_keys(self.raw, spec.name)
         for key in self.keys[spec.name]:
             ids = self._all_ids(key.parent)
