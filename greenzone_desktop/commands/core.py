@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from greenzone_desktop.commands.common import emit_json, open_db, say
-from greenzone_desktop.models.db import default_db_path
+from greenzone_desktop.models.db import copy_database, default_db_path
 from greenzone_desktop.services.demo import generate_demo
 from greenzone_desktop.services.errors import ServiceError
 from greenzone_desktop.services.search import find_people
@@ -193,7 +193,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     target = Path(args.db) if args.db else default_db_path()
     if target.exists():
         keep = target.with_name(f"{target.stem}-truockhiphuchoi-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
-        shutil.copy2(target, keep)
+        copy_database(target, keep)  # with what its log holds (after a crash)
         say(f"Bản hiện tại được giữ ở {keep}")
         for suffix in ("-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)

@@ -138,6 +138,21 @@ def _checkpoint(path: Path) -> None:
         log.warning("Không chép được nhật ký ghi vào tệp cơ sở dữ liệu (%s).", exc)
 
 
+def copy_database(path: Path, dest: Path) -> None:
+    """A whole, consistent copy of the database at `path` (SQLite's online backup): with what
+    its write-ahead log holds — after a crash the last transactions are there only, which a
+    copy of the file alone would lose."""
+    src = sqlite3.connect(path)
+    try:
+        out = sqlite3.connect(dest)
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+    finally:
+        src.close()
+
+
 STATISTICS_MIN_ROWS = 2000  # below this SQLite plans well enough without statistics
 ANALYSIS_LIMIT = 1000  # rows of each index ANALYZE reads (SQLite's analysis_limit)
 _ANALYSED_AT = "statistics_people"  # local_state: the number of people at the last ANALYZE
@@ -231,15 +246,7 @@ class Database:
     def backup_to(self, dest: Path) -> Path:
         """A consistent copy of the SQLite file (online backup API, safe while in use)."""
         dest.parent.mkdir(parents=True, exist_ok=True)
-        src = sqlite3.connect(self.path)
-        try:
-            out = sqlite3.connect(dest)
-            try:
-                src.backup(out)
-            finally:
-                out.close()
-        finally:
-            src.close()
+        copy_database(self.path, dest)
         return dest
 
     def refresh_statistics(self, *, force: bool = False, conn: Connection | None = None

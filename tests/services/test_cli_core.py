@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,41 @@ def test_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     bad.write_bytes(b"not a database at all")
     code, _, err = run(capsys, "--db", db, "restore", str(bad))
     assert code == 1 and "không phải bản sao lưu" in err
+
+
+def test_restore_keeps_the_current_database_with_what_its_log_still_holds(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After a crash the last transactions are in the write-ahead log only: the copy kept
+    before restoring has them."""
+    live = tmp_path / "live.sqlite"
+    run(capsys, "--db", str(live), "demo", "--households", "5")
+    bak = tmp_path / "bak.sqlite"
+    assert run(capsys, "--db", str(live), "backup", "--out", str(bak))[0] == 0
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    conn = sqlite3.connect(live)
+    try:
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        conn.execute("INSERT INTO local_state (key, value) VALUES ('marker', 'sau sao lưu')")
+        conn.commit()
+        for suffix in ("", "-wal"):  # the disk as a crash leaves it: the commit in the log
+            shutil.copy(f"{live}{suffix}", crashed / f"v.sqlite{suffix}")
+    finally:
+        conn.close()
+    db = crashed / "v.sqlite"
+    code, out, _ = run(capsys, "--db", str(db), "restore", str(bak))
+    assert code == 0
+    [keep] = crashed.glob("v-truockhiphuchoi-*.sqlite")
+    assert str(keep) in out
+    kept = sqlite3.connect(keep)
+    try:
+        assert kept.execute("SELECT value FROM local_state WHERE key = 'marker'").fetchone() == (
+            "sau sao lưu",)
+    finally:
+        kept.close()
+    restored = sqlite3.connect(db)
+    try:
+        assert restored.execute("SELECT count(*) FROM local_state WHERE key = 'marker'"
+                                ).fetchone() == (0,)
+    finally:
+        restored.close()
