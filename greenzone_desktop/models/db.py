@@ -107,12 +107,18 @@ def _entry(obj: SyncMixin, action: str, changes: dict, actor: str, now: datetime
     )
 
 
+JOURNAL_SIZE_LIMIT = 16 * 1024 * 1024  # bytes; the log of everyday writes stays ~4 MB
+
+
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA busy_timeout = 5000")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
+    # A log a bulk import grew (a ward's first pile: 265 MB) is cut back to this when it is
+    # next reused, once checkpointed, instead of keeping its size on disk.
+    cur.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
     # A ward's search indexes (≈ 10 MB) stay in this connection's cache between keystrokes.
     cur.execute("PRAGMA cache_size = -65536")
     cur.close()

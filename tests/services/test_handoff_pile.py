@@ -166,6 +166,28 @@ def test_a_bulk_pile_is_on_disk_when_done_and_its_log_goes_into_the_file_after(
         assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_stat1").scalar()
 
 
+def test_a_log_a_pile_grew_shrinks_back_when_reused_though_a_reader_kept_it(
+        demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    limit = 64 * 1024
+    monkeypatch.setattr(db_module, "JOURNAL_SIZE_LIMIT", limit)
+    w = ward(tmp_path)
+    w.engine.dispose()  # its next connections take the limit
+    reader = sqlite3.connect(w.path)  # e.g. a page of the app reading all along
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM units").fetchone()
+    paths = [export(demo_db, tmp_path / "a.gzx").path,
+             export(_second_village(tmp_path), tmp_path / "b.gzx").path]
+    import_packages(w, paths, PASSWORD, backup_dir=tmp_path / "bk")
+    w.wait_checkpoint()  # could neither copy what the reader may still need nor cut the log
+    wal = Path(f"{w.path}-wal")
+    assert wal.stat().st_size > 4 * limit
+    reader.rollback()
+    reader.close()
+    for n in range(2):  # the first write checkpoints; the next one starts the log over
+        w.set_local("after_pile", str(n))
+    assert wal.stat().st_size <= limit
+
+
 def test_a_row_breaking_a_check_refuses_the_pile_naming_the_package(
         demo_db: Database, tmp_path: Path) -> None:
     other = _second_village(tmp_path)
