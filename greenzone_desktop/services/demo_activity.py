@@ -42,6 +42,7 @@ from greenzone_desktop.models import (
     Zone,
     ZoneHousehold,
 )
+from greenzone_desktop.models.base import utcnow
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.services import demo_names as N
 from greenzone_desktop.services.daily_report import day_figures
@@ -379,7 +380,10 @@ def _assess(a: Act, db: Database, on: date) -> None:
     level, reason = proposal.level, ""
     if level in ("3", "4") and figures.population < SMALL_POPULATION:
         level, reason = "2", OVERRIDE_REASON
-    a.add(RiskAssessment, stamp=a.at(on, 9, 30), assessed_on=on,
+    # The current level is the latest assessment recorded on the latest day: one of today
+    # stamped later than the moment the demo is made would outrank what the person records
+    # next (09:30 is hours ahead of a clock at midnight).
+    a.add(RiskAssessment, stamp=min(a.at(on, 9, 30), utcnow()), assessed_on=on,
           assessors="Ban chỉ đạo phòng, chống dịch; Trạm Y tế phường", preset="qd2686",
           proposed_level=proposal.level, level=level, override_reason=reason,
           figures=figures.as_dict() | {"reasons": list(proposal.reasons),

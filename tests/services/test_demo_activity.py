@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -33,6 +33,7 @@ from greenzone_desktop.models import (
 from greenzone_desktop.models.base import Base
 from greenzone_desktop.models.db import Database
 from greenzone_desktop.models.migrations import open_database
+from greenzone_desktop.services import demo_activity
 from greenzone_desktop.services.dashboard import dashboard_data
 from greenzone_desktop.services.demo import generate_demo
 from greenzone_desktop.services.roster import monday, validate_week
@@ -87,6 +88,22 @@ def test_same_seed_same_campaign(tmp_path: Path) -> None:
     finally:
         for db in dbs:
             db.dispose()
+
+
+def test_a_demo_made_just_after_midnight_records_no_assessment_later_than_that(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today's assessment is stamped no later than the moment the demo is made: the current
+    level is the latest assessment recorded on the latest day, and one stamped 09:30 at 00:10
+    outranked the assessment the person recorded next."""
+    made = datetime.combine(DEMO_TODAY, time(0, 10))
+    monkeypatch.setattr(demo_activity, "utcnow", lambda: made)
+    db = _demo(tmp_path / "d.sqlite", seed=3)
+    try:
+        with db.session() as s:
+            stamps = s.scalars(select(RiskAssessment.created_at)).all()
+        assert len(stamps) >= 3 and max(stamps) == made
+    finally:
+        db.dispose()
 
 
 def count(db: Database, model: type, *where: object) -> int:
