@@ -195,9 +195,16 @@ def resolve_sender(db: Database, manifest: dict[str, Any], conn: Connection | No
     _check_province(chain, home, name)
     target = manifest.get("target_unit") or {}
     if target.get("id") != home.unit.id:
+        to = str(target.get("name", "?"))
+        if fold(to) == fold(home.unit.name):  # the same village's name, another database
+            raise ServiceError(
+                f"Gói này {name} gửi cho «{to}» của một cơ sở dữ liệu khác (mã đơn vị khác), "
+                "không phải cơ sở dữ liệu này: không nhập. Có thể máy của thôn đã được cài "
+                f"lại. Hãy nhập gói ở máy đã gửi dữ liệu cho {name}, hoặc liên hệ người quản "
+                "trị."
+            )
         raise ServiceError(
-            f"Gói này {name} gửi cho «{target.get('name', '?')}», không phải cho "
-            f"{home.unit.name}: không nhập."
+            f"Gói này {name} gửi cho «{to}», không phải cho {home.unit.name}: không nhập."
         )
     assert home.commune is not None
     peer = Peer(home.commune.id, home.commune.name, UnitLevel.COMMUNE, home.unit.id)

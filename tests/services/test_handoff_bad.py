@@ -183,6 +183,25 @@ def test_a_reinstalled_village_with_the_same_name_is_refused(demo_db: Database, 
     assert digest(w) == before
 
 
+@pytest.mark.parametrize(("name", "why"), [
+    ("Thôn Hai", "gửi cho «Tổ dân phố Xuân Mai», không phải cho Thôn Hai"),
+    ("Tổ dân phố Xuân Mai", "gửi cho «Tổ dân phố Xuân Mai» của một cơ sở dữ liệu khác"),
+])
+def test_a_ward_package_for_another_village_database_is_refused_saying_which(
+        demo_db: Database, tmp_path: Path, name: str, why: str) -> None:
+    """Sent to the demo village: refused by another village, and by a village database of the
+    same name made on another PC (the message then says the names agree, the databases not)."""
+    w = ward(tmp_path)
+    import_(w, export(demo_db, tmp_path / "p1.gzx").path)
+    back = export(w, tmp_path / "back.gzx", to_unit_id=demo_db.home_unit_id).path
+    other = village(tmp_path, "other", name)
+    before = digest(other)
+    with pytest.raises(ValueError) as refused:
+        import_(other, back)
+    assert why in str(refused.value) and "không nhập" in str(refused.value)
+    assert digest(other) == before
+
+
 def test_a_pile_with_a_bad_package_goes_in_not_at_all_and_says_which(
         demo_db: Database, tmp_path: Path) -> None:
     from greenzone_desktop.services.handoff import import_packages
