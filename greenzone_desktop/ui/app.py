@@ -133,4 +133,7 @@ def run_app(db_path: Path | None = None) -> int:
         return 0
     window = MainWindow(AppContext(db))
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:  # the connections closed: SQLite folds its log into the file and removes it
+        db.dispose()

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from greenzone_desktop.models.db import Database
 from greenzone_desktop.models.migrations import open_database
 from greenzone_desktop.services.units import home_unit
 from greenzone_desktop.ui import app as app_module
 from greenzone_desktop.ui import main_window
+from greenzone_desktop.ui.context import AppContext
 from greenzone_desktop.ui.main_window import MainWindow
 
 
@@ -112,3 +114,31 @@ def test_first_start_cancelled_leaves_no_unit(qtbot, tmp_path: Path, monkeypatch
     monkeypatch.setattr(app_module.FirstStartDialog, "exec",
                         lambda self: QDialog.DialogCode.Rejected)
     assert app_module.prepare_database(tmp_path / "new.sqlite") is None
+
+
+def test_quitting_the_app_closes_the_database(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Its connections closed, SQLite folds the write-ahead log into the file (after waiting
+    for a checkpoint a bulk import left running)."""
+    path = tmp_path / "v.sqlite"
+    app_module.prepare_database(path, ask=False).dispose()
+    disposed: list[Path] = []
+    real_dispose = Database.dispose
+
+    def dispose(db: Database) -> None:
+        disposed.append(db.path)
+        real_dispose(db)
+
+    monkeypatch.setattr(Database, "dispose", dispose)
+    windows: list[MainWindow] = []
+
+    def window(ctx: AppContext) -> MainWindow:
+        windows.append(MainWindow(ctx, remember_geometry=False))
+        qtbot.addWidget(windows[-1])
+        return windows[-1]
+
+    monkeypatch.setattr(main_window, "MainWindow", window)
+    app_module.setup_application()
+    monkeypatch.setattr(app_module, "setup_application",  # the event loop: quit at once
+                        lambda: types.SimpleNamespace(exec=lambda: 0))
+    assert app_module.run_app(path) == 0
+    assert len(windows) == 1 and disposed == [path]
