@@ -16,6 +16,9 @@ from greenzone_desktop.text import TextError
 Handler = Callable[[argparse.Namespace], int]
 
 
+_opened: list[Database] = []  # by open_db, for run_handler to close
+
+
 def open_db(args: argparse.Namespace, *, must_exist: bool = True) -> Database:
     path = Path(args.db) if args.db else default_db_path()
     if must_exist and not path.exists():
@@ -23,7 +26,9 @@ def open_db(args: argparse.Namespace, *, must_exist: bool = True) -> Database:
             f"Chưa có cơ sở dữ liệu «{path}». Hãy tạo bằng «greenzone init --province … "
             "--commune … [--village …]» hoặc «greenzone demo»."
         )
-    return open_database(path)
+    db = open_database(path)
+    _opened.append(db)
+    return db
 
 
 def emit_json(data: object) -> None:
@@ -39,6 +44,14 @@ def run_handler(args: argparse.Namespace) -> int:
     if handler is None:
         sys.stderr.write("Sai cách dùng: thiếu lệnh con (xem «greenzone --help»).\n")
         return 2
+    try:
+        return _run(handler, args)
+    finally:  # closed when the command ends: the log folded into the file, none left open
+        while _opened:
+            _opened.pop().dispose()
+
+
+def _run(handler: Handler, args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except (ServiceError, TextError, SchemaError) as exc:

@@ -177,6 +177,28 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refuse_if_open(target: Path) -> None:
+    """Refuse to write over a database another program has open (the app's window, another
+    command): it would go on writing into the restored file. SQLite lets a connection leave
+    write-ahead logging only when it is the only one; doing so also folds the log into the
+    file."""
+    try:
+        conn = sqlite3.connect(target, timeout=1)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise ServiceError(
+                f"Cơ sở dữ liệu «{target}» đang được mở ở nơi khác (cửa sổ Sổ Vùng Xanh hoặc "
+                "một lệnh khác): hãy đóng lại rồi khôi phục. Chưa thay đổi gì.") from exc
+    except sqlite3.DatabaseError:
+        pass  # not a database any more: restoring it is the point
+    finally:
+        conn.close()
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     src: Path = args.file
     if not src.exists():
@@ -192,8 +214,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise ServiceError(f"Tệp «{src}» không phải bản sao lưu hợp lệ của Sổ Vùng Xanh.")
     target = Path(args.db) if args.db else default_db_path()
     if target.exists():
+        _refuse_if_open(target)
         keep = target.with_name(f"{target.stem}-truockhiphuchoi-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
-        copy_database(target, keep)  # with what its log holds (after a crash)
+        try:
+            copy_database(target, keep)  # with what its log holds (after a crash)
+        except sqlite3.DatabaseError:  # not readable as a database: its bytes are kept
+            shutil.copy2(target, keep)
         say(f"Bản hiện tại được giữ ở {keep}")
         for suffix in ("-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)

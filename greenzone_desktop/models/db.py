@@ -153,6 +153,9 @@ def copy_database(path: Path, dest: Path) -> None:
         out = sqlite3.connect(dest)
         try:
             src.backup(out)
+            # One self-contained file: opening a copy in WAL mode (even to read it, say from
+            # a USB stick) would leave -wal and -shm files beside it.
+            out.execute("PRAGMA journal_mode = DELETE")
         finally:
             out.close()
     finally:

@@ -104,6 +104,9 @@ def test_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     bak = tmp_path / "bak.sqlite"
     assert run(capsys, "--db", db, "backup", "--out", str(bak))[0] == 0
     assert run(capsys, "--db", db, "restore", str(bak))[0] == 0
+    # the backup is one file, which reading it (to check it) leaves alone
+    assert bak.read_bytes()[18:20] == b"\x01\x01"  # rollback journal, not write-ahead log
+    assert sorted(p.name for p in tmp_path.glob("bak.sqlite*")) == ["bak.sqlite"]
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"not a database at all")
     code, _, err = run(capsys, "--db", db, "restore", str(bad))
@@ -146,3 +149,39 @@ def test_restore_keeps_the_current_database_with_what_its_log_still_holds(
                                 ).fetchone() == (0,)
     finally:
         restored.close()
+
+
+def test_restore_refuses_a_database_the_app_has_open(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "v.sqlite"
+    run(capsys, "--db", str(db), "demo", "--households", "5")
+    bak = tmp_path / "bak.sqlite"
+    assert run(capsys, "--db", str(db), "backup", "--out", str(bak))[0] == 0
+    app = sqlite3.connect(db)  # the app's window, open on it
+    try:
+        app.execute("PRAGMA journal_mode = WAL")
+        app.execute("INSERT INTO local_state (key, value) VALUES ('marker', 'vẫn mở')")
+        app.commit()
+        code, _, err = run(capsys, "--db", str(db), "restore", str(bak))
+        assert code == 1 and "đang được mở ở nơi khác" in err and "Chưa thay đổi gì" in err
+        assert app.execute("SELECT value FROM local_state WHERE key = 'marker'").fetchone() == (
+            "vẫn mở",)
+        assert not list(tmp_path.glob("v-truockhiphuchoi-*"))
+    finally:
+        app.close()
+    assert run(capsys, "--db", str(db), "restore", str(bak))[0] == 0  # closed: it goes ahead
+
+
+def test_restore_over_a_database_that_no_longer_opens_keeps_its_bytes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "v.sqlite"
+    run(capsys, "--db", str(db), "demo", "--households", "5")
+    bak = tmp_path / "bak.sqlite"
+    assert run(capsys, "--db", str(db), "backup", "--out", str(bak))[0] == 0
+    db.write_bytes(b"hong roi: not a database")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    assert run(capsys, "--db", str(db), "restore", str(bak))[0] == 0
+    [keep] = tmp_path.glob("v-truockhiphuchoi-*.sqlite")
+    assert keep.read_bytes() == b"hong roi: not a database"
+    assert json.loads(run(capsys, "--db", str(db), "stats", "--json")[1])["households"] == 5
