@@ -98,11 +98,19 @@ def test_ward_database_spreads_demo_over_villages(tmp_path: Path, capsys: pytest
     assert json.loads(run(capsys, "--db", db, "stats", "--json")[1])["households"] == 2000
 
 
-def test_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "v.sqlite")
-    run(capsys, "--db", db, "demo", "--households", "5")
+def _with_backup(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str = "v.sqlite"
+                 ) -> tuple[Path, Path]:
+    """A small demo database, and its backup made with `greenzone backup`."""
+    db = tmp_path / name
+    run(capsys, "--db", str(db), "demo", "--households", "5")
     bak = tmp_path / "bak.sqlite"
-    assert run(capsys, "--db", db, "backup", "--out", str(bak))[0] == 0
+    assert run(capsys, "--db", str(db), "backup", "--out", str(bak))[0] == 0
+    return db, bak
+
+
+def test_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, bak = _with_backup(tmp_path, capsys)
+    db = str(path)
     assert run(capsys, "--db", db, "restore", str(bak))[0] == 0
     # the backup is one file, which reading it (to check it) leaves alone
     assert bak.read_bytes()[18:20] == b"\x01\x01"  # rollback journal, not write-ahead log
@@ -117,10 +125,7 @@ def test_restore_keeps_the_current_database_with_what_its_log_still_holds(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """After a crash the last transactions are in the write-ahead log only: the copy kept
     before restoring has them."""
-    live = tmp_path / "live.sqlite"
-    run(capsys, "--db", str(live), "demo", "--households", "5")
-    bak = tmp_path / "bak.sqlite"
-    assert run(capsys, "--db", str(live), "backup", "--out", str(bak))[0] == 0
+    live, bak = _with_backup(tmp_path, capsys, "live.sqlite")
     crashed = tmp_path / "crashed"
     crashed.mkdir()
     conn = sqlite3.connect(live)
@@ -153,10 +158,7 @@ def test_restore_keeps_the_current_database_with_what_its_log_still_holds(
 
 def test_restore_refuses_a_database_the_app_has_open(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "v.sqlite"
-    run(capsys, "--db", str(db), "demo", "--households", "5")
-    bak = tmp_path / "bak.sqlite"
-    assert run(capsys, "--db", str(db), "backup", "--out", str(bak))[0] == 0
+    db, bak = _with_backup(tmp_path, capsys)
     app = sqlite3.connect(db)  # the app's window, open on it
     try:
         app.execute("PRAGMA journal_mode = WAL")
@@ -174,10 +176,7 @@ def test_restore_refuses_a_database_the_app_has_open(
 
 def test_restore_over_a_database_that_no_longer_opens_keeps_its_bytes(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "v.sqlite"
-    run(capsys, "--db", str(db), "demo", "--households", "5")
-    bak = tmp_path / "bak.sqlite"
-    assert run(capsys, "--db", str(db), "backup", "--out", str(bak))[0] == 0
+    db, bak = _with_backup(tmp_path, capsys)
     db.write_bytes(b"hong roi: not a database")
     for suffix in ("-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
