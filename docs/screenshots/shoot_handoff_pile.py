@@ -21,15 +21,12 @@ PASSWORD = "Mật khẩu chung của phường"  # bench/bench_handoff.py
 
 def main() -> None:
     # Imported here: the pile's reading process starts by importing this script.
-    from shoot_import_wizard import settle, settle_until, shoot  # beside this script
+    from shoot_import_wizard import open_page, settle_until, shoot  # beside this script
 
     from greenzone_desktop.models.migrations import open_database
     from greenzone_desktop.services.units import init_units
     from greenzone_desktop.ui.app import setup_application
-    from greenzone_desktop.ui.context import AppContext
     from greenzone_desktop.ui.handoff_import_dialog import HandoffImportDialog
-    from greenzone_desktop.ui.main_window import MainWindow
-    from greenzone_desktop.ui.tasks import TaskRunner
 
     ward_path, folder = Path(sys.argv[1]), Path(sys.argv[2])
     for old in ward_path.parent.glob(ward_path.name + "*"):
@@ -37,12 +34,7 @@ def main() -> None:
     app = setup_application([])
     db = open_database(ward_path)
     init_units(db, province="Vĩnh Phúc", commune="Phường Hùng Vương")
-    ctx = AppContext(db, TaskRunner())
-    window = MainWindow(ctx, remember_geometry=False)
-    window.setGeometry(0, 0, 1366, 768)
-    window.show()
-    page = window.show_page("handoff")
-    settle(800)
+    ctx, _window, page = open_page(db, "handoff")
     dialog = HandoffImportDialog(ctx, page, start_dir=str(folder))
     dialog.setGeometry(200, 60, 960, 660)
     dialog.show()

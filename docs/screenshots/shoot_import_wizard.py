@@ -63,6 +63,18 @@ NEW = [
 ]  # fmt: skip
 
 
+def open_page(db, name: str):  # noqa: ANN001, ANN201 - (AppContext, MainWindow, the page)
+    """The main window at 1366×768 on the page `name`, settled (keep the window referenced:
+    collected, Qt deletes it)."""
+    ctx = AppContext(db, TaskRunner())
+    window = MainWindow(ctx, remember_geometry=False)
+    window.setGeometry(0, 0, 1366, 768)
+    window.show()
+    page = window.show_page(name)
+    settle(800)
+    return ctx, window, page
+
+
 def make_sheet(db, folder: Path) -> Path:  # noqa: ANN001
     """A village list with title rows: new people, a few already in the register, some errors."""
     with db.session() as s:
@@ -99,12 +111,7 @@ def make_sheet(db, folder: Path) -> Path:  # noqa: ANN001
 def main() -> None:
     app = setup_application([])
     db = open_database(Path(sys.argv[1]))
-    ctx = AppContext(db, TaskRunner())
-    window = MainWindow(ctx, remember_geometry=False)
-    window.setGeometry(0, 0, 1366, 768)
-    window.show()
-    page = window.show_page("excel")
-    settle(800)
+    ctx, window, page = open_page(db, "excel")
     sheet = make_sheet(db, Path(tempfile.mkdtemp()))
     wizard = page.open_wizard()
     wizard.setGeometry(120, 40, 1180, 690)
